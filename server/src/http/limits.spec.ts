@@ -1,0 +1,227 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { apolloLimits, bodyErrorHandler, graphqlBodyGuards, httpGuards, type LimitsConfig } from './limits';
+
+const typeDefs = `#graphql
+  type Query { me: Profile! }
+  type Profile { id: ID! email: String! firstName: String lastName: String }
+`;
+
+interface TestApi {
+  url: string;
+  resolverCalls: () => number;
+  close: () => Promise<void>;
+}
+
+async function startApi(overrides: Partial<LimitsConfig> = {}): Promise<TestApi> {
+  const config: LimitsConfig = {
+    production: false,
+    introspection: true,
+    corsOrigins: ['http://localhost:4200'],
+    bodyLimitBytes: 32 * 1024,
+    graphqlPath: '/graphql',
+    ...overrides,
+  };
+  let calls = 0;
+  const resolvers = { Query: { me: () => (calls++, { id: 'u1', email: 'a@example.com', firstName: 'A' }) } };
+  const apollo = new ApolloServer({ typeDefs, resolvers, ...apolloLimits(config) });
+  await apollo.start();
+  const app = express();
+  app.use(httpGuards(config));
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(config.graphqlPath, graphqlBodyGuards(config), expressMiddleware(apollo));
+  app.use(bodyErrorHandler);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    resolverCalls: () => calls,
+    close: async () => {
+      await apollo.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const post = (api: TestApi, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function errorsOf(res: Response): Promise<{ message: string; extensions?: { code?: string } }[]> {
+  const json = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  return json.errors ?? [];
+}
+
+describe('GraphQL query limits', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi()));
+  afterAll(() => api.close());
+
+  it('answers an ordinary me query', async () => {
+    const res = await post(api, { query: '{ me { id email firstName lastName } }' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { me: { id: 'u1', email: 'a@example.com', firstName: 'A', lastName: null } } });
+  });
+
+  it('refuses me under 1,000 aliases before any resolver runs', async () => {
+    const before = api.resolverCalls();
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await post(api, { query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(api.resolverCalls()).toBe(before);
+  });
+
+  it('refuses six aliases of me (under the token limit) before any resolver runs', async () => {
+    const before = api.resolverCalls();
+    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await post(api, { query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/aliases/i);
+    expect(api.resolverCalls()).toBe(before);
+  });
+
+  it('refuses a query deeper than the schema needs', async () => {
+    const res = await post(api, { query: '{ __type(name: "Profile") { fields { type { ofType { ofType { name } } } } } }' });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses a query whose cost exceeds the limit', async () => {
+    const res = await post(api, { query: `{ me { ${'id '.repeat(70)} } }` });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/cost/i);
+  });
+
+  it('refuses a field carrying too many directives', async () => {
+    const res = await post(api, { query: `{ me ${'@include(if: true) '.repeat(11)} { id } }` });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/directives/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const before = api.resolverCalls();
+    const res = await post(api, [{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(res.status).toBe(400);
+    expect(api.resolverCalls()).toBe(before);
+  });
+
+  it('answers the standard introspection query in development', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const res = await post(api, { query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data?: { __schema?: unknown } }).data?.__schema).toBeDefined();
+  });
+
+  it('suggests field names in development', async () => {
+    const res = await post(api, { query: '{ me { firstNam } }' });
+    expect((await errorsOf(res))[0]?.message).toMatch(/Did you mean/);
+  });
+});
+
+describe('GraphQL request body guards', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ bodyLimitBytes: 2048 })));
+  afterAll(() => api.close());
+
+  it('answers 413 with a JSON error for a body over the limit', async () => {
+    const res = await post(api, { query: '{ me { id } }', variables: { pad: 'x'.repeat(4096) } });
+    expect(res.status).toBe(413);
+    expect((await errorsOf(res))[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 400 with a JSON error for malformed JSON', async () => {
+    const res = await post(api, '{"query": "{ me { id } }"');
+    expect(res.status).toBe(400);
+    expect(await errorsOf(res)).toEqual([{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }]);
+  });
+
+  it('answers 415 for a body that is not JSON', async () => {
+    const res = await post(api, 'query=%7B+me+%7B+id+%7D+%7D', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    expect((await errorsOf(res))[0]?.extensions?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(api.resolverCalls()).toBe(0);
+  });
+
+  it('blocks a GET query without a preflight header (CSRF prevention)', async () => {
+    const res = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/Cross-Site Request Forgery/);
+    expect(api.resolverCalls()).toBe(0);
+  });
+});
+
+describe('CORS and security headers', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi()));
+  afterAll(() => api.close());
+
+  it('allows an origin on the allow-list', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:4200', 'access-control-request-method': 'POST' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:4200');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
+  it('gives no CORS grant to an origin off the allow-list', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends security headers on API routes', async () => {
+    const res = await fetch(`${api.url}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('leaves the development Sandbox page without a CSP that would block it', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBeNull();
+  });
+});
+
+describe('production settings', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ production: true, introspection: false })));
+  afterAll(() => api.close());
+
+  it('refuses introspection', async () => {
+    const res = await post(api, { query: '{ __schema { queryType { name } } }' });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('hides field suggestions', async () => {
+    const res = await post(api, { query: '{ me { firstNam } }' });
+    const message = (await errorsOf(res))[0]?.message ?? '';
+    expect(message).toMatch(/Cannot query field/);
+    expect(message).not.toMatch(/Did you mean|firstName/);
+  });
+
+  it('does not reveal the configured limits', async () => {
+    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await post(api, { query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect((await errorsOf(res))[0]?.message).not.toMatch(/\d/);
+  });
+
+  it('keeps security headers on the GraphQL route', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+  });
+});
