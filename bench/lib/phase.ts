@@ -1,0 +1,36 @@
+// A measured phase: tenant counts drained before and after the load, turned into per-1,000 rates.
+import { runLoad, type LoadOptions } from './load';
+import type { PhaseResult, Upstream } from './results';
+import { addCounts, count, drainCounts, per1000, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from './tenant-client';
+
+/**
+ * Runs one load phase. `tally` collects every upstream call against the tenant since the
+ * server under test started (calls between phases included), for the per-lifetime targets.
+ */
+export async function measurePhase(
+  tenantUrl: string,
+  tally: Counts,
+  phase: { id: string; title: string; load: LoadOptions },
+): Promise<PhaseResult> {
+  addCounts(tally, await drainCounts(tenantUrl));
+  const stats = await runLoad(phase.load);
+  const counts = await drainCounts(tenantUrl);
+  addCounts(tally, counts);
+  return { id: phase.id, title: phase.title, stats, upstream: toUpstream(counts, stats.requests) };
+}
+
+export function toUpstream(counts: Counts, operations: number): Upstream {
+  const tokenRequests = count(counts, TOKEN_REQUESTS);
+  const userReads = count(counts, USER_READS);
+  const userPatches = count(counts, USER_PATCHES);
+  return {
+    tokenRequests,
+    userReads,
+    userPatches,
+    per1000: {
+      tokenRequests: per1000(tokenRequests, operations),
+      userReads: per1000(userReads, operations),
+      userPatches: per1000(userPatches, operations),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The shape of one bench run, as printed and as written to bench/results/latest.json.
+import type { LoadStats } from './load';
+import type { Machine } from './machine';
+
+export interface Upstream {
+  tokenRequests: number;
+  userReads: number;
+  userPatches: number;
+  /** Calls per 1,000 GraphQL operations of the phase. */
+  per1000: { tokenRequests: number; userReads: number; userPatches: number };
+}
+
+export interface PhaseResult {
+  id: string;
+  title: string;
+  stats: LoadStats;
+  ratioToBaseline?: number;
+  upstream?: Upstream;
+  note?: string;
+}
+
+export interface TargetResult {
+  name: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface Settings {
+  durationS: number;
+  warmupS: number;
+  soakS: number;
+  connections: number;
+  users: number;
+  profileTtlS: number;
+  coldMode: string;
+}
+
+export interface ApiMemory {
+  loadSeconds: number;
+  rssAfterLoadMb: number;
+  peakRssMb: number;
+  maxSampledRssMb: number;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  settings: Settings;
+  phases: PhaseResult[];
+  apiMemory: ApiMemory;
+  apiLifetime: { seconds: number; tokenRequests: number; userReads: number; managementTokenLifetimeS: number };
+  targets: TargetResult[];
+  runSeconds: number;
+  notes: string[];
+}

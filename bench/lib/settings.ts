@@ -1,0 +1,28 @@
+// Bench knobs, from the environment so a quick trial run is one variable away:
+// BENCH_DURATION (s per measured phase), BENCH_WARMUP (s of unmeasured load before a phase),
+// BENCH_SOAK (s of extra load on the API so it has seen >= 60 s in total), BENCH_CONNECTIONS,
+// BENCH_USERS.
+import type { Settings } from './results';
+
+function numberFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+/** The API's profile cache TTL when the bench does not set one (issue 5: default 30 s). */
+export const DEFAULT_PROFILE_TTL_S = 30;
+
+export function readSettings(): Settings {
+  return {
+    durationS: numberFrom('BENCH_DURATION', 10),
+    warmupS: numberFrom('BENCH_WARMUP', 2),
+    soakS: numberFrom('BENCH_SOAK', 40),
+    connections: numberFrom('BENCH_CONNECTIONS', 10),
+    users: numberFrom('BENCH_USERS', 100),
+    profileTtlS: DEFAULT_PROFILE_TTL_S,
+    coldMode: 'fresh API process, profile cache TTL 0',
+  };
+}

@@ -1,0 +1,61 @@
+// Issue 5's targets, judged on the numbers of one run.
+import type { ApiMemory, PhaseResult, TargetResult } from './results';
+
+export interface TargetInput {
+  baseline: PhaseResult;
+  warm: PhaseResult;
+  memory: ApiMemory;
+  /** One entry per API process: its life and the upstream calls it made. */
+  apiProcesses: { name: string; seconds: number; tokenRequests: number; userReads?: number; ttlS?: number }[];
+  users: number;
+  managementTokenLifetimeS: number;
+}
+
+export function judgeTargets(input: TargetInput): TargetResult[] {
+  return [warmRatio(input), tokenRequests(input), userReads(input), rss(input.memory)];
+}
+
+function warmRatio({ baseline, warm }: TargetInput): TargetResult {
+  const ratio = warm.stats.reqPerSec / baseline.stats.reqPerSec;
+  return {
+    name: 'warm me throughput',
+    target: '>= 0.80 x baseline req/s',
+    measured: `${ratio.toFixed(2)} x (${warm.stats.reqPerSec} / ${baseline.stats.reqPerSec} req/s)`,
+    pass: ratio >= 0.8,
+  };
+}
+
+function tokenRequests({ apiProcesses, managementTokenLifetimeS }: TargetInput): TargetResult {
+  const allowed = apiProcesses.map((p) => Math.ceil(p.seconds / managementTokenLifetimeS));
+  const made = apiProcesses.map((p) => p.tokenRequests);
+  return {
+    name: 'Management token requests',
+    target: '<= 1 per token lifetime per API process',
+    measured: apiProcesses
+      .map((p, i) => `${p.name}: ${made[i]} in ${p.seconds} s (lifetime ${managementTokenLifetimeS} s)`)
+      .join('; '),
+    pass: made.every((n, i) => n <= (allowed[i] ?? 0)),
+  };
+}
+
+function userReads({ apiProcesses, users }: TargetInput): TargetResult {
+  const judged = apiProcesses.filter((p) => p.userReads !== undefined && p.ttlS !== undefined && p.ttlS > 0);
+  const allowed = judged.map((p) => users * Math.ceil(p.seconds / (p.ttlS ?? 1)));
+  return {
+    name: 'user reads (warm API)',
+    target: '<= 1 per user per profile TTL',
+    measured: judged
+      .map((p, i) => `${p.name}: ${p.userReads} reads, ${users} users, ${p.seconds} s, TTL ${p.ttlS} s (allowed ${allowed[i]})`)
+      .join('; '),
+    pass: judged.length > 0 && judged.every((p, i) => (p.userReads ?? 0) <= (allowed[i] ?? 0)),
+  };
+}
+
+function rss(memory: ApiMemory): TargetResult {
+  return {
+    name: 'API RSS after >= 60 s of load',
+    target: '< 200 MB',
+    measured: `${memory.rssAfterLoadMb} MB after ${memory.loadSeconds} s (peak ${memory.peakRssMb} MB)`,
+    pass: memory.loadSeconds >= 60 && memory.rssAfterLoadMb < 200,
+  };
+}

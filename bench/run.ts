@@ -1,0 +1,90 @@
+// `npm run bench`: every phase of issue 5 on loopback, one after another, then a table on the
+// console and the same in bench/results/latest.{json,md}. Each server runs in its own child
+// process; this process only generates load and reads the tenant's counts.
+import path from 'node:path';
+import { describeMachine } from './lib/machine';
+import { requestManagementToken } from './lib/management-token';
+import { startService } from './lib/processes';
+import { renderText, writeResults } from './lib/report';
+import type { BenchResults, PhaseResult } from './lib/results';
+import { writeBenchSeed } from './lib/seed';
+import { readSettings } from './lib/settings';
+import { judgeTargets } from './lib/targets';
+import { mintTokens } from './lib/tenant-client';
+import { runApiCold } from './scenarios/api-cold';
+import { runApiWarm } from './scenarios/api-warm';
+import { runArticle } from './scenarios/article';
+import { runBaseline } from './scenarios/baseline';
+import type { RunContext } from './scenarios/context';
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+function withRatio(phase: PhaseResult, baseline: PhaseResult): PhaseResult {
+  return { ...phase, ratioToBaseline: Math.round((phase.stats.reqPerSec / baseline.stats.reqPerSec) * 100) / 100 };
+}
+
+function failureNotes(phases: PhaseResult[]): string[] {
+  return phases
+    .filter((p) => p.stats.errors + p.stats.non2xx + p.stats.graphqlErrors > 0)
+    .map(
+      (p) =>
+        `${p.title}: ${p.stats.errors} connection errors, ${p.stats.non2xx} non-2xx, ` +
+        `${p.stats.graphqlErrors} answers with GraphQL errors out of ${p.stats.requests}`,
+    );
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const settings = readSettings();
+  const { seedFile, userIds } = writeBenchSeed(settings.users);
+  log(`starting the tenant with ${userIds.length} users`);
+  const tenant = await startService({ name: 'tenant', script: 'bench/tenant-process.ts', args: [seedFile], readyPath: '/.well-known/jwks.json' });
+  try {
+    const managementTokenLifetimeS = (await requestManagementToken(tenant.url)).expiresIn;
+    const ctx: RunContext = { settings, tenantUrl: tenant.url, userIds, tokens: await mintTokens(tenant.url, userIds) };
+    log('baseline');
+    const baseline = await runBaseline(ctx);
+    log('API: warm me, 90/10 mix, soak');
+    const warmRun = await runApiWarm(ctx);
+    log('API: cold me');
+    const coldRun = await runApiCold(ctx);
+    log("article's approach");
+    const article = await runArticle(ctx);
+
+    const phases = [baseline, ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline))];
+    const [warm] = warmRun.phases;
+    if (!warm) throw new Error('the warm phase did not run');
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      machine: describeMachine(),
+      settings,
+      phases,
+      apiMemory: warmRun.memory,
+      apiLifetime: { ...warmRun.lifetime, managementTokenLifetimeS },
+      targets: judgeTargets({
+        baseline,
+        warm,
+        memory: warmRun.memory,
+        users: userIds.length,
+        managementTokenLifetimeS,
+        apiProcesses: [
+          { name: 'warm API', ...warmRun.lifetime, ttlS: settings.profileTtlS },
+          { name: 'cold API', ...coldRun.lifetime },
+        ],
+      }),
+      runSeconds: Math.round((Date.now() - started) / 1000),
+      notes: failureNotes(phases),
+    };
+    writeResults(results, path.join(__dirname, 'results'));
+    process.stdout.write(renderText(results) + '\n');
+  } finally {
+    await tenant.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
