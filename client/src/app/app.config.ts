@@ -1,0 +1,37 @@
+import {
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+  type ApplicationConfig,
+} from '@angular/core';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideRouter } from '@angular/router';
+import { authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
+import { routes } from './app.routes';
+import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
+
+export function appConfig(config: RuntimeConfig): ApplicationConfig {
+  const { domain, clientId, audience } = config.auth0;
+  return {
+    providers: [
+      provideBrowserGlobalErrorListeners(),
+      provideZonelessChangeDetection(),
+      provideRouter(routes),
+      { provide: RUNTIME_CONFIG, useValue: config },
+      provideAuth0({
+        domain,
+        clientId,
+        // Tokens live in memory only; a reload renews them silently against the tenant
+        // (refresh token while the page lives, the hidden-iframe session check after a reload).
+        cacheLocation: 'memory',
+        useRefreshTokens: true,
+        useRefreshTokensFallback: true,
+        authorizationParams: { audience, redirect_uri: window.location.origin },
+        // The access token goes to our API and nowhere else.
+        httpInterceptor: {
+          allowedList: [{ uri: config.apiUrl, tokenOptions: { authorizationParams: { audience } } }],
+        },
+      }),
+      provideHttpClient(withFetch(), withInterceptors([authHttpInterceptorFn])),
+    ],
+  };
+}

@@ -1,0 +1,13 @@
+import { InMemoryCache } from '@apollo/client/core';
+
+/**
+ * A Profile is one entity per user, keyed by id: the mutation's result overwrites it and
+ * every query holding a reference to it (`me` on the home and profile pages) re-renders.
+ */
+export function createApolloCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Profile: { keyFields: ['id'] },
+    },
+  });
+}
