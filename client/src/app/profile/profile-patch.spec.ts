@@ -1,0 +1,51 @@
+import type { ProfileFieldsFragment } from '../graphql/generated';
+import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
+
+const ada: ProfileFieldsFragment = {
+  __typename: 'Profile',
+  id: 'auth0|64f1a2b3c4d5e6f708192a3b',
+  email: 'ada@example.com',
+  emailVerified: true,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  picture: null,
+  connection: 'Username-Password-Authentication',
+  canChangeEmail: true,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('buildPatch', () => {
+  it('is empty when nothing changed', () => {
+    expect(isEmptyPatch(buildPatch(ada, formValueOf(ada)))).toBe(true);
+  });
+
+  it('sends only the changed name, trimmed', () => {
+    expect(buildPatch(ada, { ...formValueOf(ada), firstName: '  Augusta ' })).toEqual({ firstName: 'Augusta' });
+  });
+
+  it('treats whitespace-only edits around the saved value as unchanged', () => {
+    expect(isEmptyPatch(buildPatch(ada, { ...formValueOf(ada), lastName: ' Lovelace ' }))).toBe(true);
+  });
+
+  it('sends null to clear an emptied name', () => {
+    expect(buildPatch(ada, { ...formValueOf(ada), lastName: '   ' })).toEqual({ lastName: null });
+  });
+
+  it('does not send a name that was missing and is still empty', () => {
+    const noName = { ...ada, firstName: null };
+    expect(formValueOf(noName).firstName).toBe('');
+    expect(isEmptyPatch(buildPatch(noName, formValueOf(noName)))).toBe(true);
+  });
+
+  it('compares email case-insensitively, as the API does', () => {
+    expect(isEmptyPatch(buildPatch(ada, { ...formValueOf(ada), email: 'ADA@Example.com' }))).toBe(true);
+    expect(buildPatch(ada, { ...formValueOf(ada), email: ' ada@lovelace.org ' })).toEqual({ email: 'ada@lovelace.org' });
+  });
+
+  it('never sends an email for a user who cannot change it', () => {
+    const grace = { ...ada, canChangeEmail: false, connection: 'google-oauth2' };
+    expect(buildPatch(grace, { ...formValueOf(grace), email: 'grace@navy.mil', firstName: 'Amazing Grace' })).toEqual({
+      firstName: 'Amazing Grace',
+    });
+  });
+});
