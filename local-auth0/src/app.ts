@@ -1,0 +1,34 @@
+import express, { type Express } from 'express';
+import { controlsRouter } from './controls';
+import { corsForWebOrigins } from './http/cors';
+import { errorHandler, ManagementApiError } from './http/errors';
+import { Instrumentation } from './http/instrument';
+import type { TokenBucket } from './http/rate-limit';
+import { managementRouter } from './management/router';
+import { browserRouter } from './oidc/browser';
+import { tokenRouter } from './oidc/token';
+import { userinfoRouter } from './oidc/userinfo';
+import { wellKnownRouter } from './oidc/wellknown';
+import type { Tenant } from './tenant';
+
+export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: string) => void }
+
+export function buildApp({ tenant, bucket, log }: AppDeps): Express {
+  const inst = new Instrumentation();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(['/oauth/token', '/oauth/revoke', '/userinfo'], corsForWebOrigins(tenant));
+  app.use(wellKnownRouter(tenant, inst));
+  app.use(tokenRouter(tenant, inst));
+  app.use(userinfoRouter(tenant, inst));
+  app.use(browserRouter(tenant, inst));
+  app.use('/api/v2', managementRouter(tenant, inst, bucket));
+  app.use('/__local', controlsRouter({ tenant, inst, bucket }));
+  app.use(() => {
+    throw new ManagementApiError(404, 'Not Found', 'not_found');
+  });
+  app.use(errorHandler(log));
+  return app;
+}

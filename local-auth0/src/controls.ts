@@ -1,0 +1,96 @@
+import { Router, type Request } from 'express';
+import { ManagementApiError } from './http/errors';
+import { ROUTE_KEYS, type Fault, type Instrumentation, type RouteKey } from './http/instrument';
+import { loopbackOnly } from './http/loopback';
+import type { TokenBucket } from './http/rate-limit';
+import { rotateKeyRing } from './keys';
+import { initialState } from './state/initial';
+import type { Tenant } from './tenant';
+import { signAccessToken } from './tokens';
+
+const DEFAULT_API = 'https://profile-api.local';
+const badRequest = (message: string) => new ManagementApiError(400, message, 'invalid_body');
+
+type Body = Record<string, unknown>;
+const bodyOf = (req: Request): Body => (typeof req.body === 'object' && req.body !== null ? req.body : {});
+
+function optionalNumber(body: Body, key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badRequest(`"${key}" must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function parseFault(body: Body): { route: RouteKey; fault: Fault } {
+  const route = body.route as RouteKey;
+  if (!ROUTE_KEYS.includes(route)) throw badRequest(`"route" must be one of: ${ROUTE_KEYS.join(', ')}`);
+  const fault: Fault = { times: optionalNumber(body, 'times', 1) ?? 1, status: optionalNumber(body, 'status', 100, 599), delayMs: optionalNumber(body, 'delayMs', 0, 600_000) };
+  if (body.body !== undefined) {
+    if (body.body !== 'broken' && (typeof body.body !== 'object' || body.body === null)) throw badRequest('"body" must be "broken" or an object');
+    fault.body = body.body as Fault['body'];
+  }
+  if (body.headers !== undefined) {
+    const headers = body.headers;
+    if (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string')) {
+      throw badRequest('"headers" must be an object of strings');
+    }
+    fault.headers = headers as Record<string, string>;
+  }
+  return { route, fault };
+}
+
+async function mintUserToken(tenant: Tenant, body: Body) {
+  const str = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
+  const email = str('email');
+  const user = email ? tenant.userByEmail(email) : undefined;
+  if (email && !user) throw new ManagementApiError(404, `No user with email ${email}`, 'inexistent_user');
+  const sub = str('sub') ?? user?.user_id ?? tenant.state.users[0]?.user_id;
+  if (!sub) throw badRequest('"email" or "sub" is required');
+  const expiresIn = body.expiresIn === undefined ? 3600 : body.expiresIn;
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)) throw badRequest('"expiresIn" must be a number of seconds');
+  const audience = tenant.canonicalAudience(str('audience') ?? DEFAULT_API);
+  const scope = str('scope') ?? 'openid profile email';
+  const clientId = str('clientId') ?? 'local-spa';
+  const accessToken = await signAccessToken(tenant, { sub, clientId, audience, scope, expiresIn: Math.trunc(expiresIn) });
+  return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(expiresIn) };
+}
+
+export interface ControlDeps { tenant: Tenant; inst: Instrumentation; bucket: TokenBucket }
+
+/** `/__local`: test controls (faults, counts, reset, key rotation, user tokens), loopback only. */
+export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
+  const router = Router();
+  router.use(loopbackOnly);
+  router.post('/faults', (req, res) => {
+    const { route, fault } = parseFault(bodyOf(req));
+    inst.addFault(route, fault);
+    res.status(204).end();
+  });
+  router.get('/counts', (_req, res) => {
+    res.json(inst.snapshot());
+  });
+  router.delete('/counts', (_req, res) => {
+    inst.resetCounts();
+    res.status(204).end();
+  });
+  router.post('/reset', async (_req, res) => {
+    tenant.store.replace(await initialState(tenant.seed, tenant.state.keys));
+    tenant.codes.clear();
+    inst.clearFaults();
+    inst.resetCounts();
+    bucket.reset();
+    res.status(204).end();
+  });
+  router.post('/rotate-keys', async (_req, res) => {
+    tenant.state.keys = await rotateKeyRing(tenant.state.keys);
+    tenant.store.save();
+    const { previous, current, next } = tenant.state.keys;
+    res.json({ previous: previous?.kid, current: current.kid, next: next.kid });
+  });
+  router.post('/tokens', async (req, res) => {
+    res.json(await mintUserToken(tenant, bodyOf(req)));
+  });
+  return router;
+}

@@ -1,0 +1,40 @@
+import { DEFAULT_PORT, startLocalAuth0 } from './index';
+
+function portFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`LOCAL_AUTH0_PORT must be a port number (0-65535), got "${value}".`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const stateFile = process.env.LOCAL_AUTH0_STATE;
+  const tenant = await startLocalAuth0({
+    port: portFromEnv(process.env.LOCAL_AUTH0_PORT),
+    rateLimit: process.env.LOCAL_AUTH0_RATE_LIMIT || undefined,
+    stateFile: stateFile === 'memory' ? null : stateFile || undefined,
+    log: (line) => console.log(`[local-auth0] ${line}`),
+  });
+  const lines = [
+    `Local Auth0-compatible tenant on ${tenant.url} (bound to loopback only; not reachable from other machines)`,
+    `  issuer:            ${tenant.issuer}`,
+    `  SPA client id:     local-spa`,
+    `  M2M client:        local-management / local-management-secret (audience ${tenant.url}/api/v2/)`,
+    `  API audience:      https://profile-api.local`,
+    `  demo logins:       ada@example.com / Ada-Lovelace-1815`,
+    `                     alan@example.com / Alan-Turing-1912`,
+    `                     grace@example.com via "Continue with Google (simulated)"`,
+    `  rate limit:        ${process.env.LOCAL_AUTH0_RATE_LIMIT || 'none (set LOCAL_AUTH0_RATE_LIMIT=2/s to act like a free tenant)'}`,
+  ];
+  console.log(lines.join('\n'));
+  const stop = () => void tenant.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`[local-auth0] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { Router, type RequestHandler } from 'express';
+import { ManagementApiError } from '../http/errors';
+import type { Instrumentation, RouteKey } from '../http/instrument';
+import { rateLimited, type TokenBucket } from '../http/rate-limit';
+import type { Tenant } from '../tenant';
+import { applyPatch } from './apply-patch';
+import { authenticate, requireAnyScope } from './auth';
+import { validatePatch } from './patch-schema';
+import { invalidQuery, selectFields, userView } from './user-view';
+
+const MAX_PER_PAGE = 100;
+
+function userOr404(tenant: Tenant, id: string) {
+  const user = tenant.user(id);
+  if (!user) throw new ManagementApiError(404, 'The user does not exist.', 'inexistent_user');
+  return user;
+}
+
+function pageParam(value: unknown, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw invalidQuery(`'Expected type integer but found type string' on property ${name}.`);
+  if (n > max) throw invalidQuery(`'Value ${n} is greater than maximum ${max}' on property ${name}.`);
+  return n;
+}
+
+function listUsers(tenant: Tenant): RequestHandler {
+  return async (req, res) => {
+    requireAnyScope(await authenticate(tenant, req), ['read:users']);
+    const page = pageParam(req.query.page, 'page', 0);
+    const perPage = pageParam(req.query.per_page, 'per_page', 50, MAX_PER_PAGE);
+    const all = tenant.state.users;
+    const users = all
+      .slice(page * perPage, page * perPage + perPage)
+      .map((u) => selectFields(userView(u), req.query.fields, req.query.include_fields));
+    if (req.query.include_totals !== 'true') {
+      res.json(users);
+      return;
+    }
+    res.json({ start: page * perPage, limit: perPage, length: users.length, total: all.length, users });
+  };
+}
+
+function getUser(tenant: Tenant): RequestHandler<{ id: string }> {
+  return async (req, res) => {
+    requireAnyScope(await authenticate(tenant, req), ['read:users', 'read:current_user'], req.params.id);
+    const user = userOr404(tenant, req.params.id);
+    res.json(selectFields(userView(user), req.query.fields, req.query.include_fields));
+  };
+}
+
+const UPDATE_SCOPES = ['update:users', 'update:users_app_metadata', 'update:current_user_metadata'];
+
+function patchUser(tenant: Tenant): RequestHandler<{ id: string }> {
+  return async (req, res) => {
+    const caller = await authenticate(tenant, req);
+    requireAnyScope(caller, UPDATE_SCOPES, req.params.id);
+    const patch = validatePatch(req.body);
+    if (!caller.scopes.has('update:users')) {
+      const allowed = caller.scopes.has('update:users_app_metadata') ? ['user_metadata', 'app_metadata'] : ['user_metadata'];
+      if (Object.keys(patch).some((k) => !allowed.includes(k))) requireAnyScope(caller, ['update:users']);
+    }
+    const user = userOr404(tenant, req.params.id);
+    res.json(userView(await applyPatch(tenant, user, patch)));
+  };
+}
+
+/** `/api/v2`: the users endpoints, each counted, rate limited (with headers) and fault-injectable. */
+export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: TokenBucket): Router {
+  const router = Router();
+  const chain = (key: RouteKey) => [inst.counter(key), rateLimited(bucket), inst.injector(key)];
+  router.get('/users', ...chain('GET /api/v2/users'), listUsers(tenant));
+  router.get('/users/:id', ...chain('GET /api/v2/users/:id'), getUser(tenant));
+  router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant));
+  router.use(rateLimited(bucket), () => {
+    throw new ManagementApiError(404, 'Not Found', 'not_found');
+  });
+  return router;
+}

@@ -1,0 +1,75 @@
+import type { SeedClient } from '../config/seed';
+import type { Tenant } from '../tenant';
+import { OAuthError } from '../http/errors';
+import { checkAudience } from './issue';
+
+export type ResponseMode = 'query' | 'web_message';
+
+/** Where an authorization response (code or error) goes. */
+export interface ResponseTarget { redirectUri: string; responseMode: ResponseMode; state?: string }
+
+export interface AuthorizeRequest extends ResponseTarget {
+  client: SeedClient;
+  scope: string;
+  audience?: string;
+  nonce?: string;
+  codeChallenge: string;
+  prompt?: string;
+  /** The original query string, carried through the login form. */
+  query: string;
+}
+
+/** An /authorize problem that cannot be sent back to the app (unknown client, unregistered redirect URI). */
+export class AuthorizePageError extends Error {}
+
+/** An /authorize problem reported to the app through its redirect URI or web message. */
+export class AuthorizeResponseError extends Error {
+  constructor(
+    readonly target: ResponseTarget,
+    readonly error: string,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+const MODES = new Set(['query', 'web_message']);
+
+function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string } {
+  const fail = (error: string, description: string) => new AuthorizeResponseError(target, error, description);
+  if (p.get('response_type') !== 'code') throw fail('unsupported_response_type', `Unsupported response type: ${p.get('response_type') ?? ''}`);
+  if (!MODES.has(p.get('response_mode') ?? 'query')) throw fail('invalid_request', `Unsupported response_mode: ${p.get('response_mode')}`);
+  if (!p.get('code_challenge')) throw fail('invalid_request', 'Parameter \'code_challenge\' is required (PKCE)');
+  if (p.get('code_challenge_method') !== 'S256') throw fail('invalid_request', 'Only code_challenge_method S256 is supported');
+  const prompt = p.get('prompt');
+  if (prompt && !['none', 'login'].includes(prompt)) throw fail('invalid_request', `Unsupported prompt: ${prompt}`);
+  try {
+    return { audience: checkAudience(tenant, p.get('audience') ?? undefined) };
+  } catch (e) {
+    throw fail('access_denied', (e as OAuthError).description);
+  }
+}
+
+/** Validates /authorize parameters in the order Auth0 does: client, redirect URI, then the rest. */
+export function parseAuthorize(tenant: Tenant, query: string): AuthorizeRequest {
+  const p = new URLSearchParams(query);
+  const client = tenant.client(p.get('client_id'));
+  if (!client) throw new AuthorizePageError(`Unknown client: ${p.get('client_id') ?? '(none)'}`);
+  const redirectUri = p.get('redirect_uri') ?? '';
+  if (!client.callbacks.includes(redirectUri)) {
+    throw new AuthorizePageError(`Callback URL mismatch. ${redirectUri || '(none)'} is not in the list of Allowed Callback URLs of ${client.clientId}.`);
+  }
+  const mode = p.get('response_mode');
+  const target: ResponseTarget = { redirectUri, responseMode: mode === 'web_message' ? 'web_message' : 'query', state: p.get('state') ?? undefined };
+  const { audience } = checkParams(tenant, p, target);
+  return {
+    ...target,
+    client,
+    scope: p.get('scope') ?? 'openid',
+    audience,
+    nonce: p.get('nonce') ?? undefined,
+    codeChallenge: p.get('code_challenge')!,
+    prompt: p.get('prompt') ?? undefined,
+    query,
+  };
+}

@@ -1,0 +1,57 @@
+import type { SeedClient } from '../config/seed';
+import { OAuthError } from '../http/errors';
+import type { StoredUser } from '../state/types';
+import type { Tenant } from '../tenant';
+import { signAccessToken, signIdToken } from '../tokens';
+import { createRefreshToken, newFamily } from './refresh-tokens';
+
+const DEFAULT_LIFETIME = 86400;
+
+export interface UserGrant {
+  user: StoredUser;
+  client: SeedClient;
+  scope: string;
+  audience?: string;
+  nonce?: string;
+  authTime?: number;
+  sid?: string;
+  /** The refresh-token family being rotated, if any. */
+  family?: string;
+}
+
+/** An API audience a user token may be asked for: a seeded resource server or the Management API. */
+export function checkAudience(tenant: Tenant, audience: unknown): string | undefined {
+  if (audience === undefined || audience === '') return undefined;
+  const canonical = typeof audience === 'string' ? tenant.canonicalAudience(audience) : '';
+  if (!tenant.resourceServer(canonical) && canonical !== tenant.managementAudience) {
+    throw new OAuthError(403, 'access_denied', `Service not found: ${String(audience)}`);
+  }
+  return canonical;
+}
+
+export function refuseBlocked(user: StoredUser): void {
+  if (user.blocked) throw new OAuthError(401, 'unauthorized', 'user is blocked');
+}
+
+/** The token response for a user: access token, ID token (with openid), refresh token (with offline_access). */
+export async function issueUserTokens(tenant: Tenant, grant: UserGrant) {
+  const { user, client, scope, audience } = grant;
+  const expiresIn = (audience && tenant.resourceServer(audience)?.tokenLifetime) || DEFAULT_LIFETIME;
+  const scopes = scope.split(' ');
+  const response: Record<string, unknown> = {
+    access_token: await signAccessToken(tenant, { sub: user.user_id, clientId: client.clientId, audience, scope, expiresIn }),
+  };
+  if (scopes.includes('offline_access')) {
+    response.refresh_token = createRefreshToken(tenant, {
+      family: grant.family ?? newFamily(),
+      clientId: client.clientId,
+      userId: user.user_id,
+      scope,
+      audience,
+    });
+  }
+  if (scopes.includes('openid')) {
+    response.id_token = await signIdToken(tenant, { user, clientId: client.clientId, scope, nonce: grant.nonce, authTime: grant.authTime, sid: grant.sid });
+  }
+  return { ...response, scope, expires_in: expiresIn, token_type: 'Bearer' };
+}

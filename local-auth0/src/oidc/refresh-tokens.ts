@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { OAuthError } from '../http/errors';
+import type { RefreshTokenRecord } from '../state/types';
+import type { Tenant } from '../tenant';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+const invalid = () => new OAuthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
+
+export function createRefreshToken(tenant: Tenant, record: Omit<RefreshTokenRecord, 'rotatedAt'>): string {
+  const token = `v1.${randomBytes(32).toString('base64url')}`;
+  tenant.state.refreshTokens[hashOf(token)] = record;
+  tenant.store.save();
+  return token;
+}
+
+function revokeFamily(tenant: Tenant, family: string): void {
+  const table = tenant.state.refreshTokens;
+  for (const [hash, record] of Object.entries(table)) if (record.family === family) delete table[hash];
+  tenant.store.save();
+}
+
+/**
+ * Exchanges a refresh token once (rotation). Presenting an already-rotated token is treated as
+ * theft, as Auth0's reuse detection does: the whole family is revoked.
+ */
+export function consumeRefreshToken(tenant: Tenant, clientId: string, token: string): RefreshTokenRecord {
+  const record = tenant.state.refreshTokens[hashOf(token)];
+  if (!record || record.clientId !== clientId) throw invalid();
+  if (record.rotatedAt) {
+    revokeFamily(tenant, record.family);
+    throw invalid();
+  }
+  record.rotatedAt = new Date().toISOString();
+  tenant.store.save();
+  return record;
+}
+
+export function revokeRefreshToken(tenant: Tenant, clientId: string, token: string): void {
+  const record = tenant.state.refreshTokens[hashOf(token)];
+  if (record && record.clientId === clientId) revokeFamily(tenant, record.family);
+}
+
+export const newFamily = () => randomBytes(12).toString('base64url');

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { SessionRecord, StoredUser } from '../state/types';
+import type { Tenant } from '../tenant';
+
+export const SESSION_COOKIE = 'local_auth0_session';
+
+function cookieValue(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export interface ActiveSession { id: string; record: SessionRecord; user: StoredUser }
+
+/** The signed-in user of this browser, if the session cookie names a live session. */
+export function currentSession(tenant: Tenant, req: Request): ActiveSession | undefined {
+  const id = cookieValue(req, SESSION_COOKIE);
+  const record = id ? tenant.state.sessions[id] : undefined;
+  const user = record ? tenant.user(record.userId) : undefined;
+  return id && record && user && !user.blocked ? { id, record, user } : undefined;
+}
+
+/**
+ * Starts a session. SameSite=Lax is enough for silent renewal: the app and the tenant are
+ * both on localhost, which is one site whatever the ports.
+ */
+export function startSession(tenant: Tenant, res: Response, user: StoredUser): ActiveSession {
+  const id = randomBytes(24).toString('base64url');
+  const record: SessionRecord = { userId: user.user_id, createdAt: new Date().toISOString(), authTime: Math.floor(Date.now() / 1000) };
+  tenant.state.sessions[id] = record;
+  tenant.store.save();
+  res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
+  return { id, record, user };
+}
+
+export function endSession(tenant: Tenant, req: Request, res: Response): void {
+  const id = cookieValue(req, SESSION_COOKIE);
+  if (id && tenant.state.sessions[id]) {
+    delete tenant.state.sessions[id];
+    tenant.store.save();
+  }
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+}

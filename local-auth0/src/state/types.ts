@@ -1,0 +1,49 @@
+import type { JWK } from 'jose';
+
+export interface StoredKey { kid: string; privateJwk: JWK; publicJwk: JWK; createdAt: string }
+export interface KeyRing { previous?: StoredKey; current: StoredKey; next: StoredKey }
+
+/** A user as the tenant keeps it; `password_hash` never leaves the tenant. */
+export interface StoredUser {
+  user_id: string;
+  email: string;
+  email_verified: boolean;
+  connection: string;
+  password_hash?: string;
+  username?: string;
+  phone_number?: string;
+  phone_verified?: boolean;
+  name?: string;
+  nickname?: string;
+  given_name?: string;
+  family_name?: string;
+  picture?: string;
+  blocked?: boolean;
+  user_metadata: Record<string, unknown>;
+  app_metadata: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+  last_login?: string;
+  logins_count: number;
+}
+
+export interface RefreshTokenRecord {
+  family: string;
+  clientId: string;
+  userId: string;
+  scope: string;
+  audience?: string;
+  /** Set once the token has been exchanged; presenting it again revokes the whole family. */
+  rotatedAt?: string;
+}
+
+export interface SessionRecord { userId: string; createdAt: string; authTime: number }
+
+export interface TenantState {
+  version: 1;
+  keys: KeyRing;
+  users: StoredUser[];
+  /** Keyed by the SHA-256 of the refresh token. */
+  refreshTokens: Record<string, RefreshTokenRecord>;
+  sessions: Record<string, SessionRecord>;
+}
