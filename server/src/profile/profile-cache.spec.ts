@@ -92,6 +92,15 @@ describe('ProfileCache', () => {
     expect(fetches).toEqual([]);
   });
 
+  it('keeps the newer of two out-of-order writes when given a version', async () => {
+    const cache = new ProfileCache<{ name: string; at: number }>({ ttlMs: 30_000, maxEntries: 10, version: (p) => p.at });
+    cache.set('u1', { name: 'second', at: 2 });
+    cache.set('u1', { name: 'first', at: 1 });
+    expect(await cache.get('u1', () => Promise.reject(new Error('no fetch expected')))).toEqual({ name: 'second', at: 2 });
+    cache.set('u1', { name: 'third', at: 3 });
+    expect(await cache.get('u1', () => Promise.reject(new Error('no fetch expected')))).toEqual({ name: 'third', at: 3 });
+  });
+
   it('invalidate forgets the user so the next read fetches', async () => {
     const { cache, fetches, fetcher } = setup();
     await cache.get('u1', fetcher('u1'));

@@ -1,12 +1,17 @@
 import { LRUCache } from 'lru-cache';
 
-export interface ProfileCacheOptions {
+export interface ProfileCacheOptions<T> {
   /** How long a fetched or written profile is served without asking upstream. 0 disables storing. */
   ttlMs: number;
   /** Most users kept at once; the least recently used one is dropped first. */
   maxEntries: number;
   /** Milliseconds clock; injectable so tests can let a TTL elapse without waiting. */
   now?: () => number;
+  /**
+   * Orders two values of one user (e.g. by `updatedAt`). When given, `set` never replaces a cached
+   * value with an older one: concurrent PATCHes may answer out of order.
+   */
+  version?: (value: T) => number;
 }
 
 interface Entry<T> {
@@ -29,13 +34,15 @@ export class ProfileCache<T extends object> {
   private readonly inFlight = new Map<string, Flight<T>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly version: ((value: T) => number) | undefined;
 
-  constructor(options: ProfileCacheOptions) {
+  constructor(options: ProfileCacheOptions<T>) {
     if (!Number.isFinite(options.ttlMs) || options.ttlMs < 0) throw new Error('ttlMs must be a number >= 0');
     if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) throw new Error('maxEntries must be an integer >= 1');
     this.entries = new LRUCache({ max: options.maxEntries });
     this.ttlMs = options.ttlMs;
     this.now = options.now ?? Date.now;
+    this.version = options.version;
   }
 
   /** The cached profile, or the result of `fetch` (shared with any concurrent caller for this user). */
@@ -53,6 +60,8 @@ export class ProfileCache<T extends object> {
   /** Store what the upstream answered to a write, so the next read needs no fetch. */
   set(userId: string, value: T): void {
     this.inFlight.delete(userId);
+    const cached = this.peek(userId);
+    if (cached && this.version && this.version(cached) > this.version(value)) return;
     this.store(userId, value);
   }
 
