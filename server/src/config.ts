@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+const LOCAL_TENANT = 'http://localhost:4400';
+const LOCAL_CLIENT_ID = 'local-management';
+const LOCAL_CLIENT_SECRET = 'local-management-secret';
+
+export interface Auth0Config {
+  /** `http://localhost:PORT` for the local tenant, `https://<domain>` for a real one. */
+  origin: string;
+  /** host[:port], what the auth0 SDK calls `domain`. */
+  domain: string;
+  /** Expected `iss` of access tokens: origin + '/'. */
+  issuer: string;
+  /** API identifier the access tokens must carry in `aud`. */
+  audience: string;
+  /** true when the tenant is the local one (plain http on loopback). */
+  local: boolean;
+  managementClientId: string;
+  managementClientSecret: string;
+  /** Per-attempt timeout of a Management API call (the whole request stays under ~5 s). */
+  timeoutMs: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  corsOrigins: string[];
+  auth0: Auth0Config;
+  introspection: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Email of the local-tenant user whose token pre-fills the Sandbox. */
+  sandboxUserEmail: string;
+}
+
+const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  AUTH0_DOMAIN: z.string().trim().min(1).default(LOCAL_TENANT),
+  AUTH0_AUDIENCE: z.string().trim().min(1).default('https://profile-api.local'),
+  AUTH0_MANAGEMENT_CLIENT_ID: z.string().trim().min(1).optional(),
+  AUTH0_MANAGEMENT_CLIENT_SECRET: z.string().min(1).optional(),
+  AUTH0_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
+  CORS_ORIGINS: z.string().default('http://localhost:4200'),
+  GRAPHQL_INTROSPECTION: boolean.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  SANDBOX_USER_EMAIL: z.string().default('ada@example.com'),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** `localhost:4400` / `http://localhost:4400` / `tenant.eu.auth0.com` / `https://tenant.eu.auth0.com` -> origin. */
+function parseTenantOrigin(value: string): URL {
+  const withScheme = /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new Error(`AUTH0_DOMAIN "${value}" is not a domain; expected e.g. "my-tenant.eu.auth0.com" or "http://localhost:4400"`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`AUTH0_DOMAIN "${value}" must be a bare domain without a path`);
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol === 'http:' && !loopback) {
+    throw new Error(`AUTH0_DOMAIN "${value}": plain http is only allowed for a local tenant on localhost`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`AUTH0_DOMAIN "${value}" must use https (or http for localhost)`);
+  }
+  return url;
+}
+
+function managementCredentials(env: Env, local: boolean): { id: string; secret: string } {
+  if (local) {
+    return { id: env.AUTH0_MANAGEMENT_CLIENT_ID ?? LOCAL_CLIENT_ID, secret: env.AUTH0_MANAGEMENT_CLIENT_SECRET ?? LOCAL_CLIENT_SECRET };
+  }
+  if (!env.AUTH0_MANAGEMENT_CLIENT_ID) {
+    throw new Error('AUTH0_MANAGEMENT_CLIENT_ID is required for a real Auth0 tenant (the client id of the Machine-to-Machine application)');
+  }
+  if (!env.AUTH0_MANAGEMENT_CLIENT_SECRET) {
+    throw new Error('AUTH0_MANAGEMENT_CLIENT_SECRET is required for a real Auth0 tenant (the client secret of the Machine-to-Machine application)');
+  }
+  return { id: env.AUTH0_MANAGEMENT_CLIENT_ID, secret: env.AUTH0_MANAGEMENT_CLIENT_SECRET };
+}
+
+function parseOrigins(value: string): string[] {
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new Error(`CORS_ORIGINS entry "${origin}" must be an origin such as http://localhost:4200 (scheme, host, optional port; no path)`);
+    }
+  }
+  return origins;
+}
+
+function readEnv(env: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+/** Parses the environment once, at start. Throws an Error whose message names the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = readEnv(env);
+  const tenant = parseTenantOrigin(parsed.AUTH0_DOMAIN);
+  const local = tenant.protocol === 'http:';
+  const credentials = managementCredentials(parsed, local);
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    corsOrigins: parseOrigins(parsed.CORS_ORIGINS),
+    auth0: {
+      origin: tenant.origin,
+      domain: tenant.host,
+      issuer: `${tenant.origin}/`,
+      audience: parsed.AUTH0_AUDIENCE,
+      local,
+      managementClientId: credentials.id,
+      managementClientSecret: credentials.secret,
+      timeoutMs: parsed.AUTH0_TIMEOUT_MS,
+    },
+    introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
+    logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sandboxUserEmail: parsed.SANDBOX_USER_EMAIL,
+  };
+}

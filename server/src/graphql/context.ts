@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { VerifyAccessToken } from '../auth/access-token';
+import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
+import { InvalidTokenError } from '../auth/errors';
+import type { ProfileContext } from '../profile/profile.resolver';
+import type { ProfileService } from '../profile/profile.service';
+import { unauthenticated, upstreamUnavailable } from './errors';
+
+export interface GraphQLContext extends ProfileContext {
+  caller: Caller | null;
+  /** The request's logger (carries the request id). */
+  log: Logger;
+}
+
+export interface ContextDependencies {
+  verifyAccessToken: VerifyAccessToken;
+  profiles: ProfileService;
+}
+
+async function authenticate(authorization: string | undefined, verify: VerifyAccessToken): Promise<Caller | null> {
+  try {
+    const token = bearerToken(authorization);
+    return token === null ? null : callerFromClaims(await verify(token));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated('The access token is missing or invalid');
+    throw upstreamUnavailable();
+  }
+}
+
+/**
+ * Builds the per-request context. A request without an Authorization header may still run
+ * introspection; `me` and `updateProfile` then answer UNAUTHENTICATED. A bad token fails the
+ * whole request with HTTP 401.
+ */
+export function createContextFactory({ verifyAccessToken, profiles }: ContextDependencies) {
+  return async (authorization: string | undefined, log: Logger): Promise<GraphQLContext> => {
+    const caller = await authenticate(authorization, verifyAccessToken);
+    return {
+      caller,
+      log,
+      profiles,
+      userId() {
+        if (!caller) throw unauthenticated('Sign in first: send Authorization: Bearer <access token>');
+        return caller.userId;
+      },
+    };
+  };
+}

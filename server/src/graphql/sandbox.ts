@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin, GraphQLServerContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Logger } from 'pino';
+
+const DOCUMENT = `query Me {
+  me { id email emailVerified firstName lastName picture connection canChangeEmail updatedAt }
+}
+`;
+
+export interface SandboxOptions {
+  /** Supplies a token to pre-fill the Authorization header (local tenant only). */
+  token?: () => Promise<string>;
+  log: Logger;
+}
+
+/**
+ * The embedded Apollo Sandbox. On the local tenant every page load arrives with
+ * `Authorization: Bearer <short-lived token>` already filled in, so `me` runs at once.
+ */
+export function sandboxLandingPage({ token, log }: SandboxOptions): ApolloServerPlugin {
+  async function headers(): Promise<Record<string, string> | undefined> {
+    if (!token) return undefined;
+    try {
+      return { Authorization: `Bearer ${await token()}` };
+    } catch (error) {
+      log.warn({ err: error }, 'could not fetch a Sandbox token from the local tenant');
+      return undefined;
+    }
+  }
+
+  async function render(service: GraphQLServerContext): Promise<string> {
+    const page = ApolloServerPluginLandingPageLocalDefault({ embed: true, document: DOCUMENT, headers: await headers() });
+    const listener = await page.serverWillStart?.(service);
+    const landing = await listener?.renderLandingPage?.();
+    if (!landing) throw new Error('the default landing page rendered nothing');
+    return typeof landing.html === 'string' ? landing.html : landing.html();
+  }
+
+  return {
+    async serverWillStart(service) {
+      return {
+        async renderLandingPage() {
+          return { html: () => render(service) };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ProfileResolver } from '../profile/profile.resolver';
+
+let schema: GraphQLSchema | undefined;
+
+/** The code-first schema, built once per process. */
+export function getSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({ resolvers: [ProfileResolver], validate: false });
+  return schema;
+}
+
+const HEADER = `# -----------------------------------------------------------------
+# Generated from the server's type-graphql classes by \`npm run schema -w server\`.
+# Do not edit: change the code and regenerate.
+# -----------------------------------------------------------------
+
+`;
+
+/** The committed top-level schema.graphql, as the current code would write it. */
+export function renderSchemaFile(): string {
+  return HEADER + printSchema(lexicographicSortSchema(getSchema())) + '\n';
+}

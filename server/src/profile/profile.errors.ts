@@ -1,0 +1,15 @@
+/** A field of the input breaks a rule; `field` names it for the form. */
+export class ProfileInputError extends Error {
+  override readonly name = 'ProfileInputError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The caller asked for something their account does not allow (e.g. an email change for a social login). */
+export class ProfileForbiddenError extends Error {
+  override readonly name = 'ProfileForbiddenError';
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { UpdateProfileInput } from './profile.input';
+import type { ProfileService, ProfileUpdate, ProfileView } from './profile.service';
+import { Profile } from './profile.type';
+
+/** What the resolvers need from the GraphQL context. */
+export interface ProfileContext {
+  /** The verified caller's user id; throws UNAUTHENTICATED when the request carries no token. */
+  userId(): string;
+  profiles: ProfileService;
+}
+
+@Resolver(() => Profile)
+export class ProfileResolver {
+  @Query(() => Profile, { description: "The caller's own profile." })
+  me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
+    return ctx.profiles.me(ctx.userId());
+  }
+
+  @Mutation(() => Profile, { description: "Change the caller's own profile. Only the fields given are changed." })
+  updateProfile(
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Ctx() ctx: ProfileContext,
+  ): Promise<ProfileView> {
+    return ctx.profiles.update(ctx.userId(), input as ProfileUpdate);
+  }
+}

@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
+import { createAccessTokenVerifier } from './auth/access-token';
+import { createLocalTokenSource } from './auth0/local-tokens';
+import { createManagementClient } from './auth0/management-client';
+import { createManagementUsers } from './auth0/users';
+import type { Config } from './config';
+import { createApolloServer } from './graphql/apollo';
+import { createContextFactory } from './graphql/context';
+import { createApp } from './http/app';
+import { createLogger } from './logger';
+import { ProfileService } from './profile/profile.service';
+
+export interface StartOptions {
+  /** Where log lines go (default stdout); tests pass a stream to read them. */
+  logDestination?: DestinationStream;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const SANDBOX_TOKEN_LIFETIME_SECONDS = 600;
+
+function sandboxTokenSource(config: Config) {
+  if (config.env !== 'development' || !config.auth0.local) return undefined;
+  return createLocalTokenSource({
+    origin: config.auth0.origin,
+    email: config.sandboxUserEmail,
+    audience: config.auth0.audience,
+    lifetimeSeconds: SANDBOX_TOKEN_LIFETIME_SECONDS,
+    timeoutMs: config.auth0.timeoutMs,
+  });
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, 'localhost', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger: Logger = createLogger(config.logLevel, options.logDestination);
+  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)));
+  const verifyAccessToken = createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience });
+  const httpServer = createServer();
+  const apollo = createApolloServer({
+    httpServer,
+    log: logger,
+    development: config.env === 'development',
+    introspection: config.introspection,
+    sandboxToken: sandboxTokenSource(config),
+  });
+  await apollo.start();
+  const buildContext = createContextFactory({ verifyAccessToken, profiles });
+  httpServer.on('request', createApp({ config, logger, apollo, buildContext }));
+  const port = await listen(httpServer, config.port);
+  const url = `http://localhost:${port}`;
+  logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
+  return {
+    url,
+    // Apollo's drain plugin stops accepting connections and waits for in-flight requests.
+    close: () => apollo.stop(),
+  };
+}

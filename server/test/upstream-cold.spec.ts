@@ -1,0 +1,36 @@
+import { errorCode, gql, ME } from './support/graphql';
+import { startStack, type Stack } from './support/stack';
+import { injectFault, readCounts, userToken } from './support/tenant';
+
+// A fresh API for each test: the Management API token is not cached yet.
+let stack: Stack;
+beforeEach(async () => {
+  stack = await startStack();
+});
+afterEach(() => stack.close());
+
+it('answers UPSTREAM_UNAVAILABLE within the budget when the token endpoint stalls (the SDK alone would wait 10 s)', async () => {
+  const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+  await injectFault(stack.tenant.url, { route: 'POST /oauth/token', delayMs: 3000 });
+  const started = Date.now();
+  const result = await gql(stack.api.url, ME, { token });
+  expect(errorCode(result)).toBe('UPSTREAM_UNAVAILABLE');
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect((await gql(stack.api.url, ME, { token })).body.data?.me).toMatchObject({ email: 'ada@example.com' });
+});
+
+it('answers RATE_LIMITED when the token endpoint answers 429 twice', async () => {
+  const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+  await injectFault(stack.tenant.url, { route: 'POST /oauth/token', status: 429, times: 2 });
+  const result = await gql(stack.api.url, ME, { token });
+  expect(errorCode(result)).toBe('RATE_LIMITED');
+  expect((await readCounts(stack.tenant.url))['POST /oauth/token client_credentials']).toBe(2);
+});
+
+it('answers UPSTREAM_UNAVAILABLE when the tenant refuses connections', async () => {
+  const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+  expect((await gql(stack.api.url, ME, { token })).body.data?.me).toBeTruthy();
+  await stack.tenant.close();
+  const result = await gql(stack.api.url, ME, { token });
+  expect(errorCode(result)).toBe('UPSTREAM_UNAVAILABLE');
+});
