@@ -1,7 +1,7 @@
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { importKey, publishedKeys } from './keys';
 import type { Tenant } from './tenant';
-import type { StoredUser } from './state/types';
+import type { KeyRing, StoredUser } from './state/types';
 
 /** Access tokens carry `typ: at+jwt` (RFC 9068, Auth0's newer token profile). */
 export const ACCESS_TOKEN_TYP = 'at+jwt';
@@ -73,9 +73,17 @@ export function signIdToken(tenant: Tenant, req: IdTokenRequest): Promise<string
   return sign(tenant, claims, 'JWT', ID_TOKEN_LIFETIME);
 }
 
+/** Rotation replaces the key ring object, so a ring's key set can be cached by identity. */
+const verifiers = new WeakMap<KeyRing, ReturnType<typeof createLocalJWKSet>>();
+
 /** Verifies a token this tenant issued (signature against the published keys, issuer, audience). */
 export async function verifyOwnToken(tenant: Tenant, token: string, audience: string): Promise<JWTPayload> {
-  const keys = createLocalJWKSet({ keys: publishedKeys(tenant.state.keys) });
+  const ring = tenant.state.keys;
+  let keys = verifiers.get(ring);
+  if (!keys) {
+    keys = createLocalJWKSet({ keys: publishedKeys(ring) });
+    verifiers.set(ring, keys);
+  }
   const { payload } = await jwtVerify(token, keys, { issuer: tenant.issuer, audience, algorithms: ['RS256'] });
   return payload;
 }
