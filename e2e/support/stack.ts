@@ -1,0 +1,41 @@
+import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { loadConfig, startServer } from 'server';
+import { APP_DIST } from './paths';
+import { startStaticApp } from './static-app';
+
+export const AUDIENCE = 'https://profile-api.local';
+
+export interface Stack {
+  appUrl: string;
+  tenant: LocalAuth0;
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+/** Tenant, API and the built app on ephemeral ports, wired to each other like the defaults. */
+export async function startStack(): Promise<Stack> {
+  let appConfig: unknown = null;
+  const app = await startStaticApp(APP_DIST, () => appConfig);
+  const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url] });
+  const api = await startServer(
+    loadConfig({
+      NODE_ENV: 'test',
+      AUTH0_DOMAIN: tenant.url,
+      CORS_ORIGINS: app.url,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  appConfig = {
+    auth0: { domain: tenant.url, clientId: 'local-spa', audience: AUDIENCE },
+    apiUrl: `${api.url}/graphql`,
+  };
+  return {
+    appUrl: app.url,
+    tenant,
+    apiUrl: api.url,
+    close: async () => {
+      await Promise.all([app.close(), api.close(), tenant.close()]);
+    },
+  };
+}

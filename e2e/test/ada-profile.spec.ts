@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { field, openProfile, saveButton, saveStatus, signInWithPassword, expectSignedIn } from '../support/app';
+import { launchChromium, openPage } from '../support/browser';
+import { ARTIFACTS_DIR } from '../support/paths';
+import { startStack, type Stack } from '../support/stack';
+import { ADA, readStoredUser } from '../support/tenant';
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+// One browser per file; a fresh tenant, API and browser profile per test, so tests stand alone.
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  stack = await startStack();
+  ({ context, page } = await openPage(browser));
+});
+afterEach(async () => {
+  await context?.close();
+  await stack?.close();
+});
+
+describe('ada, a database user', () => {
+  it('signs in, renames herself, sees the confirmation, keeps the names after a reload, and the tenant stores them', async () => {
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await expect(page.getByTestId('greeting').textContent()).resolves.toBe('Hello, Ada!');
+
+    await openProfile(page);
+    await expect(field(page, 'firstName').inputValue()).resolves.toBe('Ada');
+    await expect(saveButton(page).isDisabled()).resolves.toBe(true);
+    await field(page, 'firstName').fill('Augusta Ada');
+    await field(page, 'lastName').fill('King');
+    await saveButton(page).click();
+    await saveStatus(page).getByText('Your profile was saved.').waitFor();
+
+    // The greeting follows from the Apollo cache, without a reload.
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByTestId('greeting').textContent()).resolves.toBe('Hello, Augusta Ada!');
+
+    // A reload drops the in-memory tokens; the SDK renews them silently against the tenant.
+    await page.goto(`${stack.appUrl}/profile`);
+    await expectSignedIn(page);
+    await page.locator('form #firstName').waitFor();
+    await expect(field(page, 'firstName').inputValue()).resolves.toBe('Augusta Ada');
+    await expect(field(page, 'lastName').inputValue()).resolves.toBe('King');
+
+    const stored = await readStoredUser(stack.tenant, ADA.id);
+    expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta Ada', lastName: 'King' });
+  });
+
+  it('changes her email and sees the new address marked unverified', async () => {
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    await expect(page.locator('#email-unverified').count()).resolves.toBe(0);
+
+    await field(page, 'email').fill('ada@lovelace.org');
+    await saveButton(page).click();
+    await saveStatus(page).getByText('We sent a verification mail to ada@lovelace.org', { exact: false }).waitFor();
+    await expect(page.locator('#email-unverified').textContent()).resolves.toBe('Unverified');
+    await expect(field(page, 'email').getAttribute('aria-describedby')).resolves.toContain('email-unverified');
+
+    const stored = await readStoredUser(stack.tenant, ADA.id);
+    expect(stored).toMatchObject({ email: 'ada@lovelace.org', email_verified: false });
+  });
+
+  it('writes a screenshot of the profile page to e2e/artifacts/profile.png', async () => {
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, 'profile.png');
+    const png = await page.screenshot({ path, fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('logs out and lands on the home page, signed out', async () => {
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(`${stack.appUrl}/`);
+    await page.locator('main').getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Your profile' }).count()).resolves.toBe(0);
+  });
+});
