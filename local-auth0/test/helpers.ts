@@ -1,4 +1,3 @@
-import { ManagementClient } from 'auth0';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
 
 export const ADA = 'auth0|64f1a2b3c4d5e6f708192a3b';
@@ -9,26 +8,6 @@ export const SPA = 'http://localhost:4200';
 
 export function startTenant(options: LocalAuth0Options = {}): Promise<LocalAuth0> {
   return startLocalAuth0({ port: 0, stateFile: null, ...options });
-}
-
-/** The `auth0` SDK only builds https URLs; this fetch sends them to the local tenant over http. */
-export function httpFetch(tenant: LocalAuth0): typeof fetch {
-  const httpsOrigin = tenant.url.replace(/^http:/, 'https:');
-  return (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const rewritten = url.startsWith(httpsOrigin) ? `${tenant.url}${url.slice(httpsOrigin.length)}` : url;
-    return fetch(input instanceof Request ? new Request(rewritten, input) : rewritten, init);
-  };
-}
-
-export function managementClient(tenant: LocalAuth0, extra: { maxRetries?: number } = {}): ManagementClient {
-  return new ManagementClient({
-    domain: new URL(tenant.url).host,
-    clientId: 'local-management',
-    clientSecret: 'local-management-secret',
-    fetch: httpFetch(tenant),
-    ...extra,
-  });
 }
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {

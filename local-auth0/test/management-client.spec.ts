@@ -1,6 +1,7 @@
 import { ManagementError } from 'auth0';
 import type { LocalAuth0 } from '../src/index';
-import { ADA, ALAN, counts, GRACE, managementClient, post, startTenant } from './helpers';
+import { ADA, ALAN, counts, GRACE, post, startTenant } from './helpers';
+import { managementClient } from './sdk';
 
 let tenant: LocalAuth0;
 beforeAll(async () => {
