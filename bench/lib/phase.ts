@@ -1,5 +1,6 @@
 // A measured phase: tenant counts drained before and after the load, turned into per-1,000 rates.
 import { runLoad, type LoadOptions } from './load';
+import { readMemory } from './processes';
 import type { PhaseResult, Upstream } from './results';
 import { addCounts, count, drainCounts, per1000, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from './tenant-client';
 
@@ -10,13 +11,19 @@ import { addCounts, count, drainCounts, per1000, TOKEN_REQUESTS, USER_PATCHES, U
 export async function measurePhase(
   tenantUrl: string,
   tally: Counts,
-  phase: { id: string; title: string; load: LoadOptions },
+  phase: { id: string; title: string; load: LoadOptions; serverPid: number },
 ): Promise<PhaseResult> {
   addCounts(tally, await drainCounts(tenantUrl));
   const stats = await runLoad(phase.load);
   const counts = await drainCounts(tenantUrl);
   addCounts(tally, counts);
-  return { id: phase.id, title: phase.title, stats, upstream: toUpstream(counts, stats.requests) };
+  return {
+    id: phase.id,
+    title: phase.title,
+    stats,
+    upstream: toUpstream(counts, stats.requests),
+    rssAfterMb: readMemory(phase.serverPid).rssMb,
+  };
 }
 
 export function toUpstream(counts: Counts, operations: number): Upstream {

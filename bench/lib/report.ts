@@ -7,7 +7,7 @@ type Table = { head: string[]; rows: string[][] };
 
 function phaseTable(phases: PhaseResult[]): Table {
   return {
-    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k'],
+    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k', 'RSS MB'],
     rows: phases.map((p) => [
       p.title,
       String(p.stats.reqPerSec),
@@ -18,6 +18,7 @@ function phaseTable(phases: PhaseResult[]): Table {
       p.upstream ? String(p.upstream.per1000.tokenRequests) : '',
       p.upstream ? String(p.upstream.per1000.userReads) : '',
       p.upstream ? String(p.upstream.per1000.userPatches) : '',
+      p.rssAfterMb === undefined ? '' : String(p.rssAfterMb),
     ]),
   };
 }

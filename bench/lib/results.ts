@@ -16,6 +16,8 @@ export interface PhaseResult {
   stats: LoadStats;
   ratioToBaseline?: number;
   upstream?: Upstream;
+  /** RSS of the server process right after the phase, MB. */
+  rssAfterMb?: number;
   note?: string;
 }
 
@@ -37,6 +39,8 @@ export interface Settings {
 }
 
 export interface ApiMemory {
+  /** RSS once started and ready, before any request. */
+  rssAtStartMb: number;
   loadSeconds: number;
   rssAfterLoadMb: number;
   peakRssMb: number;

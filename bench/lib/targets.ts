@@ -55,7 +55,7 @@ function rss(memory: ApiMemory): TargetResult {
   return {
     name: 'API RSS after >= 60 s of load',
     target: '< 200 MB',
-    measured: `${memory.rssAfterLoadMb} MB after ${memory.loadSeconds} s (peak ${memory.peakRssMb} MB)`,
+    measured: `${memory.rssAfterLoadMb} MB after ${memory.loadSeconds} s of load (${memory.rssAtStartMb} MB at start, peak ${memory.peakRssMb} MB)`,
     pass: memory.loadSeconds >= 60 && memory.rssAfterLoadMb < 200,
   };
 }

@@ -2,6 +2,7 @@
 // then more mix until the process has seen >= 60 s of load; RSS sampled throughout.
 import { meRequests, mixRequests, runLoad } from '../lib/load';
 import { measurePhase } from '../lib/phase';
+import { readMemory } from '../lib/processes';
 import type { ApiMemory, PhaseResult } from '../lib/results';
 import { sampleRss } from '../lib/rss-sampler';
 import { addCounts, count, drainCounts, TOKEN_REQUESTS, USER_READS, type Counts } from '../lib/tenant-client';
@@ -20,6 +21,7 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   const startedAt = Date.now();
   const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS });
   const tally: Counts = {};
+  const atStart = readMemory(api.pid);
   const sampler = sampleRss(api.pid);
   try {
     const loadStarted = Date.now();
@@ -30,16 +32,19 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
       id: 'warm',
       title: `API me, ${tokens.length} users, warm caches`,
       load: { ...load, requests: meRequests(tokens), durationS: settings.durationS },
+      serverPid: api.pid,
     });
     const mix = await measurePhase(tenantUrl, tally, {
       id: 'mix',
       title: 'API 90 % me / 10 % updateProfile',
       load: { ...load, requests: mixRequests(tokens), durationS: settings.durationS },
+      serverPid: api.pid,
     });
     const soak = await measurePhase(tenantUrl, tally, {
       id: 'soak',
       title: 'API soak: more of the 90/10 mix',
       load: { ...load, requests: mixRequests(tokens), durationS: settings.soakS },
+      serverPid: api.pid,
     });
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const { samples, last } = sampler.stop();
@@ -47,6 +52,7 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
     return {
       phases: [warm, mix, soak],
       memory: {
+        rssAtStartMb: atStart.rssMb,
         loadSeconds: Math.round(loadSeconds),
         rssAfterLoadMb: last.rssMb,
         peakRssMb: last.peakRssMb,

@@ -19,6 +19,7 @@ export async function runArticle(ctx: RunContext): Promise<PhaseResult> {
       id: 'article',
       title: "article's approach: new Management token + user read per me",
       load: { ...load, durationS: ctx.settings.durationS },
+      serverPid: server.pid,
     });
     const calls = phase.upstream ? phase.upstream.per1000.tokenRequests + phase.upstream.per1000.userReads : 0;
     return { ...phase, note: `${Math.round(calls)} Management API calls per 1,000 me` };

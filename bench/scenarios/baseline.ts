@@ -1,6 +1,6 @@
 // Phase 1: the bare Apollo Server 5 on Express 5, constant `me`, no auth.
 import { meRequests, runLoad } from '../lib/load';
-import { startService } from '../lib/processes';
+import { readMemory, startService } from '../lib/processes';
 import type { PhaseResult } from '../lib/results';
 import type { RunContext } from './context';
 
@@ -16,7 +16,7 @@ export async function runBaseline(ctx: RunContext): Promise<PhaseResult> {
     const load = { url: server.url, requests: meRequests(ctx.tokens), connections: ctx.settings.connections };
     await runLoad({ ...load, durationS: ctx.settings.warmupS });
     const stats = await runLoad({ ...load, durationS: ctx.settings.durationS });
-    return { id: 'baseline', title: 'baseline: bare Apollo 5 + Express 5, constant me', stats };
+    return { id: 'baseline', title: 'baseline: bare Apollo 5 + Express 5, constant me', stats, rssAfterMb: readMemory(server.pid).rssMb };
   } finally {
     await server.stop();
   }
