@@ -40,3 +40,8 @@ export const field = (page: Page, id: 'firstName' | 'lastName' | 'email') => pag
 export const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save changes|Saving…)$/ });
 export const saveStatus = (page: Page) => page.locator('[data-testid=save-status]');
 export const saveError = (page: Page) => page.locator('[data-testid=save-error]');
+
+/** Waits until the element shows exactly this text (playwright-core has no retrying expect). */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).filter({ hasText: text }).waitFor();
+}

@@ -1,37 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { field, openProfile, saveButton, saveStatus, signInWithPassword, expectSignedIn } from '../support/app';
-import { launchChromium, openPage } from '../support/browser';
+import { expectSignedIn, field, openProfile, saveButton, saveStatus, signInWithPassword, waitForText } from '../support/app';
+import { useHarness } from '../support/harness';
 import { ARTIFACTS_DIR } from '../support/paths';
-import { startStack, type Stack } from '../support/stack';
 import { ADA, readStoredUser } from '../support/tenant';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-// One browser per file; a fresh tenant, API and browser profile per test, so tests stand alone.
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  stack = await startStack();
-  ({ context, page } = await openPage(browser));
-});
-afterEach(async () => {
-  await context?.close();
-  await stack?.close();
-});
+const t = useHarness();
 
 describe('ada, a database user', () => {
   it('signs in, renames herself, sees the confirmation, keeps the names after a reload, and the tenant stores them', async () => {
+    const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
-    await expect(page.getByTestId('greeting').textContent()).resolves.toBe('Hello, Ada!');
+    await waitForText(page, '[data-testid=greeting]', 'Hello, Ada!');
 
     await openProfile(page);
     await expect(field(page, 'firstName').inputValue()).resolves.toBe('Ada');
@@ -43,7 +23,7 @@ describe('ada, a database user', () => {
 
     // The greeting follows from the Apollo cache, without a reload.
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
-    await expect(page.getByTestId('greeting').textContent()).resolves.toBe('Hello, Augusta Ada!');
+    await waitForText(page, '[data-testid=greeting]', 'Hello, Augusta Ada!');
 
     // A reload drops the in-memory tokens; the SDK renews them silently against the tenant.
     await page.goto(`${stack.appUrl}/profile`);
@@ -57,6 +37,7 @@ describe('ada, a database user', () => {
   });
 
   it('changes her email and sees the new address marked unverified', async () => {
+    const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
     await openProfile(page);
     await expect(page.locator('#email-unverified').count()).resolves.toBe(0);
@@ -72,6 +53,7 @@ describe('ada, a database user', () => {
   });
 
   it('writes a screenshot of the profile page to e2e/artifacts/profile.png', async () => {
+    const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
     await openProfile(page);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -81,6 +63,7 @@ describe('ada, a database user', () => {
   });
 
   it('logs out and lands on the home page, signed out', async () => {
+    const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${stack.appUrl}/`);

@@ -1,0 +1,62 @@
+import { expectSignedIn, field, openProfile, saveStatus, signInWithPassword, waitForText } from '../support/app';
+import { seriousViolations } from '../support/axe';
+import { useHarness } from '../support/harness';
+import { ADA, readStoredUser } from '../support/tenant';
+
+const t = useHarness();
+
+describe('accessibility', () => {
+  it('axe-core finds no serious or critical violation on the home page, signed out and signed in', async () => {
+    const { page, stack } = t;
+    await page.goto(stack.appUrl);
+    await page.locator('main').getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await waitForText(page, '[data-testid=greeting]', 'Hello, Ada!');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('axe-core finds no serious or critical violation on the profile page, also while it shows errors', async () => {
+    const { page, stack } = t;
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await field(page, 'firstName').fill('Ada\tTab');
+    await field(page, 'email').fill('not-an-email');
+    await field(page, 'email').blur();
+    await page.locator('#email-error').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('lets ada sign in and edit her profile with the keyboard alone', async () => {
+    const { page, stack } = t;
+    await page.goto(stack.appUrl);
+    const signIn = page.locator('main').getByRole('button', { name: 'Sign in' });
+    await signIn.waitFor();
+    await signIn.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#email').waitFor();
+    await page.locator('#email').focus();
+    await page.keyboard.type(ADA.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADA.password);
+    await page.keyboard.press('Enter');
+    await expectSignedIn(page);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Your profile' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('form #firstName').waitFor();
+    await page.locator('#firstName').focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Countess');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('lastName');
+    await page.keyboard.press('Enter');
+
+    await saveStatus(page).getByText('Your profile was saved.').waitFor();
+    const stored = await readStoredUser(stack.tenant, ADA.id);
+    expect(stored.user_metadata).toMatchObject({ firstName: 'Countess', lastName: 'Lovelace' });
+  });
+});

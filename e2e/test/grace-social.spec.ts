@@ -1,0 +1,35 @@
+import { field, openProfile, saveButton, saveStatus, signInWithGoogle, waitForText } from '../support/app';
+import { useHarness } from '../support/harness';
+import { GRACE, readStoredUser } from '../support/tenant';
+
+const t = useHarness();
+
+describe('grace, a Google user', () => {
+  it('signs in with the simulated Google button, cannot edit her email, and can change her names', async () => {
+    const { page, stack } = t;
+    await signInWithGoogle(page, stack.appUrl);
+    await waitForText(page, '[data-testid=greeting]', 'Hello, Grace!');
+
+    await openProfile(page);
+    const email = field(page, 'email');
+    await expect(email.inputValue()).resolves.toBe(GRACE.email);
+    await expect(email.evaluate((input: HTMLInputElement) => input.readOnly)).resolves.toBe(true);
+    await expect(email.getAttribute('aria-describedby')).resolves.toBe('email-hint');
+    await expect(page.locator('#email-hint').textContent()).resolves.toBe(
+      'Your email comes from your Google account and can only be changed there.',
+    );
+    // Typing into the read-only field changes nothing, so there is nothing to save.
+    await email.press('End');
+    await page.keyboard.type('x');
+    await expect(email.inputValue()).resolves.toBe(GRACE.email);
+    await expect(saveButton(page).isDisabled()).resolves.toBe(true);
+
+    await field(page, 'firstName').fill('Amazing Grace');
+    await saveButton(page).click();
+    await saveStatus(page).getByText('Your profile was saved.').waitFor();
+
+    const stored = await readStoredUser(stack.tenant, GRACE.id);
+    expect(stored.user_metadata).toMatchObject({ firstName: 'Amazing Grace', lastName: 'Hopper' });
+    expect(stored.email).toBe(GRACE.email);
+  });
+});
