@@ -222,3 +222,45 @@ describe('token endpoint details', () => {
     expect(decodeJwt(tokens.access_token)).toMatchObject({ aud: `${tenant.url}/api/v2/`, gty: 'client-credentials', sub: 'local-management@clients', azp: 'local-management' });
   });
 });
+
+describe('logins and the user record', () => {
+  const mgmt = async () => {
+    const res = await fetch(`${tenant.url}/oauth/token`, form({ grant_type: 'client_credentials', client_id: 'local-management', client_secret: 'local-management-secret', audience: `${tenant.url}/api/v2/` }));
+    return (await json<Tokens>(res)).access_token;
+  };
+  const getUser = async (id: string, token: string) =>
+    json(await fetch(`${tenant.url}/api/v2/users/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }));
+  const patchUser = (id: string, token: string, body: unknown) =>
+    fetch(`${tenant.url}/api/v2/users/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('moves updated_at and last_login and counts the login', async () => {
+    const token = await mgmt();
+    const before = await getUser(ADA, token);
+    await codeForAda(tenant);
+    const after = await getUser(ADA, token);
+    expect(new Date(after.updated_at as string).getTime()).toBeGreaterThan(new Date(before.updated_at as string).getTime());
+    expect(after.last_login).toBe(after.updated_at);
+    expect(after.logins_count).toBe((before.logins_count as number) + 1);
+  });
+
+  it('re-syncs a Google user\'s name fields from the provider at login, as Auth0 does', async () => {
+    const token = await mgmt();
+    await patchUser(GRACE, token, { given_name: 'Amazing', user_metadata: { firstName: 'Amazing' } });
+    await login(tenant, authorizeQuery(pkce().challenge), { connection: 'google-oauth2' });
+    const grace = await getUser(GRACE, token);
+    expect(grace.given_name).toBe('Grace');
+    expect(grace.user_metadata).toMatchObject({ firstName: 'Amazing' });
+  });
+
+  it('refuses to sign in a blocked user', async () => {
+    const token = await mgmt();
+    await patchUser(ADA, token, { blocked: true });
+    try {
+      const { response } = await login(tenant, authorizeQuery(pkce().challenge), ADA_LOGIN);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('blocked');
+    } finally {
+      await patchUser(ADA, token, { blocked: false });
+    }
+  });
+});

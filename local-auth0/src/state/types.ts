@@ -1,26 +1,16 @@
 import type { JWK } from 'jose';
+import type { SeedUser } from '../config/seed';
 
 export interface StoredKey { kid: string; privateJwk: JWK; publicJwk: JWK; createdAt: string }
 export interface KeyRing { previous?: StoredKey; current: StoredKey; next: StoredKey }
 
-/** A user as the tenant keeps it; `password_hash` never leaves the tenant. */
-export interface StoredUser {
-  user_id: string;
-  email: string;
-  email_verified: boolean;
-  connection: string;
+/** A user as the tenant keeps it: the seed's profile plus what Auth0 tracks; `password_hash` never leaves the tenant. */
+export interface StoredUser extends Omit<SeedUser, 'password'> {
   password_hash?: string;
   username?: string;
   phone_number?: string;
   phone_verified?: boolean;
-  name?: string;
-  nickname?: string;
-  given_name?: string;
-  family_name?: string;
-  picture?: string;
   blocked?: boolean;
-  user_metadata: Record<string, unknown>;
-  app_metadata: Record<string, unknown>;
   created_at: string;
   updated_at: string;
   last_login?: string;
