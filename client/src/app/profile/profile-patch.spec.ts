@@ -1,18 +1,5 @@
-import type { ProfileFieldsFragment } from '../graphql/generated';
+import { ADA_PROFILE as ada } from '../../testing/profiles';
 import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
-
-const ada: ProfileFieldsFragment = {
-  __typename: 'Profile',
-  id: 'auth0|64f1a2b3c4d5e6f708192a3b',
-  email: 'ada@example.com',
-  emailVerified: true,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  picture: null,
-  connection: 'Username-Password-Authentication',
-  canChangeEmail: true,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
 
 describe('buildPatch', () => {
   it('is empty when nothing changed', () => {

@@ -3,23 +3,11 @@ import { ApolloLink } from '@apollo/client/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo, provideApollo } from 'apollo-angular';
 import { Observable, Subject, of, throwError } from 'rxjs';
+import { ADA_PROFILE as ada } from '../../testing/profiles';
 import { createApolloCache } from '../graphql/apollo-cache';
 import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
 import { ProfileApi } from './profile.api';
 import { ProfilePage } from './profile.page';
-
-const ada: ProfileFieldsFragment = {
-  __typename: 'Profile',
-  id: 'auth0|64f1a2b3c4d5e6f708192a3b',
-  email: 'ada@example.com',
-  emailVerified: true,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  picture: null,
-  connection: 'Username-Password-Authentication',
-  canChangeEmail: true,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
 
 type Answer = Observable<ApolloLink.Result>;
 

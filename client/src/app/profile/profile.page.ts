@@ -6,6 +6,7 @@ import { createProfileForm, fieldErrorMessage, setServerError } from './profile-
 import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
 import { PROFILE_FIELDS, connectionName, emailLockedReason, type ProfileField } from './profile-rules';
 import { describeSaveError, type SaveFailure } from './save-error';
+import { Session } from '../shell/session';
 import { TextField } from './text-field';
 
 type SaveState =
@@ -22,6 +23,7 @@ type SaveState =
 })
 export class ProfilePage {
   private readonly api = inject(ProfileApi);
+  protected readonly session = inject(Session);
   protected readonly form = createProfileForm();
   protected readonly me = toSignal(this.api.me$, { initialValue: { status: 'loading' } as MeView });
   protected readonly profile = computed(() => {
