@@ -14,7 +14,6 @@ import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
 import { runApiWarm } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
-import { runBaseline } from './scenarios/baseline';
 import type { RunContext } from './scenarios/context';
 
 function log(line: string): void {
@@ -44,10 +43,9 @@ async function main(): Promise<void> {
   try {
     const managementTokenLifetimeS = (await requestManagementToken(tenant.url)).expiresIn;
     const ctx: RunContext = { settings, tenantUrl: tenant.url, userIds, tokens: await mintTokens(tenant.url, userIds) };
-    log('baseline');
-    const baseline = await runBaseline(ctx);
-    log('API: warm me, 90/10 mix, soak');
+    log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
     const warmRun = await runApiWarm(ctx);
+    const { baseline } = warmRun;
     log('API: cold me');
     const coldRun = await runApiCold(ctx);
     log("article's approach");

@@ -23,6 +23,13 @@ declare module 'autocannon' {
     requests?: RequestSpec[];
     verifyBody?: (body: string) => boolean;
     title?: string;
+    /** Return the raw (per-run) result, to be merged later with aggregateResult. */
+    skipAggregateResult?: boolean;
+  }
+  /** What a run with skipAggregateResult answers: opaque except for what the bench reads. */
+  export interface RawResult {
+    duration: number;
+    totalCompletedRequests: number;
   }
   export interface Histogram {
     average: number;
@@ -52,6 +59,11 @@ declare module 'autocannon' {
   export interface Instance extends PromiseLike<Result> {
     stop(): void;
   }
-  function autocannon(options: Options): Instance;
+  interface Autocannon {
+    (options: Options & { skipAggregateResult?: false }): Instance;
+    (options: Options & { skipAggregateResult: true }): PromiseLike<RawResult>;
+    aggregateResult(results: RawResult[], options: { url: string; connections?: number }): Result;
+  }
+  const autocannon: Autocannon;
   export default autocannon;
 }

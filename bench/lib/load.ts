@@ -1,5 +1,5 @@
-// One load phase with autocannon, reduced to the numbers the report needs.
-import autocannon, { type RequestData, type RequestSpec } from 'autocannon';
+// Load phases with autocannon, reduced to the numbers the report needs.
+import autocannon, { type RawResult, type RequestData, type RequestSpec } from 'autocannon';
 import { isCleanResponse, meBody, updateBody } from './graphql';
 
 export interface LoadStats {
@@ -22,8 +22,8 @@ export interface LoadOptions {
   connections: number;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadStats> {
-  const result = await autocannon({
+function runRaw(options: LoadOptions): PromiseLike<RawResult> {
+  return autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationS,
@@ -31,18 +31,45 @@ export async function runLoad(options: LoadOptions): Promise<LoadStats> {
     headers: { 'content-type': 'application/json' },
     requests: options.requests,
     verifyBody: isCleanResponse,
+    skipAggregateResult: true,
   });
-  const requests = result.requests.total;
+}
+
+/** Merges runs against one server: latency histograms merged, durations added. */
+function toStats(runs: RawResult[], options: LoadOptions): LoadStats {
+  const merged = autocannon.aggregateResult(runs, { url: options.url, connections: options.connections });
+  const requests = runs.reduce((sum, run) => sum + run.totalCompletedRequests, 0);
+  const durationS = Math.round(runs.reduce((sum, run) => sum + run.duration, 0) * 100) / 100;
   return {
     requests,
-    durationS: result.duration,
-    reqPerSec: Math.round(requests / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    graphqlErrors: result.mismatches,
+    durationS,
+    reqPerSec: Math.round(requests / durationS),
+    p50Ms: merged.latency.p50,
+    p99Ms: merged.latency.p99,
+    errors: merged.errors,
+    non2xx: merged.non2xx,
+    graphqlErrors: merged.mismatches,
   };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadStats> {
+  return toStats([await runRaw(options)], options);
+}
+
+/**
+ * Runs the targets in turns (A, B, A, B, ...), `rounds` slices each, splitting each target's
+ * durationS between its slices; background load on the machine then hits every target alike,
+ * so ratios between them hold even when absolute numbers wobble.
+ */
+export async function runInterleaved(targets: LoadOptions[], rounds: number): Promise<LoadStats[]> {
+  const runs: RawResult[][] = targets.map(() => []);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [i, target] of targets.entries()) {
+      const slice = await runRaw({ ...target, durationS: Math.max(1, Math.round(target.durationS / rounds)) });
+      runs[i]?.push(slice);
+    }
+  }
+  return targets.map((target, i) => toStats(runs[i] ?? [], target));
 }
 
 /** Sets `authorization` to the next token on every request, round-robin over all tokens. */

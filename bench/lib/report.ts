@@ -37,7 +37,8 @@ function machineLine({ machine }: BenchResults): string {
 function settingsLine({ settings }: BenchResults): string {
   return (
     `${settings.connections} connections, ${settings.durationS} s per phase after ${settings.warmupS} s warm-up, ` +
-    `${settings.users} users, profile TTL ${settings.profileTtlS} s, cold = ${settings.coldMode}`
+    `${settings.users} users, profile TTL ${settings.profileTtlS} s, updateProfile limit ${settings.updateRateLimitPerMinute}/min/user, ` +
+    `cold = ${settings.coldMode}`
   );
 }
 

@@ -35,6 +35,8 @@ export interface Settings {
   connections: number;
   users: number;
   profileTtlS: number;
+  /** The API's per-user updateProfile limit during the bench (raised so the mix measures writes). */
+  updateRateLimitPerMinute: number;
   coldMode: string;
 }
 
@@ -53,7 +55,7 @@ export interface BenchResults {
   settings: Settings;
   phases: PhaseResult[];
   apiMemory: ApiMemory;
-  apiLifetime: { seconds: number; tokenRequests: number; userReads: number; managementTokenLifetimeS: number };
+  apiLifetime: { seconds: number; tokenRequests: number; userReads: number; userPatches: number; managementTokenLifetimeS: number };
   targets: TargetResult[];
   runSeconds: number;
   notes: string[];

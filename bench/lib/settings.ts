@@ -1,7 +1,7 @@
 // Bench knobs, from the environment so a quick trial run is one variable away:
 // BENCH_DURATION (s per measured phase), BENCH_WARMUP (s of unmeasured load before a phase),
 // BENCH_SOAK (s of extra load on the API so it has seen >= 60 s in total), BENCH_CONNECTIONS,
-// BENCH_USERS.
+// BENCH_USERS, BENCH_UPDATE_LIMIT (the API's per-user updates per minute during the bench).
 import type { Settings } from './results';
 
 function numberFrom(name: string, fallback: number): number {
@@ -23,6 +23,7 @@ export function readSettings(): Settings {
     connections: numberFrom('BENCH_CONNECTIONS', 10),
     users: numberFrom('BENCH_USERS', 100),
     profileTtlS: DEFAULT_PROFILE_TTL_S,
+    updateRateLimitPerMinute: numberFrom('BENCH_UPDATE_LIMIT', 100_000),
     coldMode: 'fresh API process, profile cache TTL 0',
   };
 }

@@ -6,7 +6,7 @@ export interface TargetInput {
   warm: PhaseResult;
   memory: ApiMemory;
   /** One entry per API process: its life and the upstream calls it made. */
-  apiProcesses: { name: string; seconds: number; tokenRequests: number; userReads?: number; ttlS?: number }[];
+  apiProcesses: { name: string; seconds: number; tokenRequests: number; userReads?: number; userPatches?: number; ttlS?: number }[];
   users: number;
   managementTokenLifetimeS: number;
 }
@@ -38,16 +38,23 @@ function tokenRequests({ apiProcesses, managementTokenLifetimeS }: TargetInput):
   };
 }
 
+// An accepted update reads the user fresh before its PATCH (the API's choice, so a patch is never
+// built on a stale copy); those reads are the update's, not `me`'s, so they are taken out here.
 function userReads({ apiProcesses, users }: TargetInput): TargetResult {
   const judged = apiProcesses.filter((p) => p.userReads !== undefined && p.ttlS !== undefined && p.ttlS > 0);
+  const meReads = judged.map((p) => (p.userReads ?? 0) - (p.userPatches ?? 0));
   const allowed = judged.map((p) => users * Math.ceil(p.seconds / (p.ttlS ?? 1)));
   return {
-    name: 'user reads (warm API)',
+    name: 'user reads for me (warm API)',
     target: '<= 1 per user per profile TTL',
     measured: judged
-      .map((p, i) => `${p.name}: ${p.userReads} reads, ${users} users, ${p.seconds} s, TTL ${p.ttlS} s (allowed ${allowed[i]})`)
+      .map(
+        (p, i) =>
+          `${p.name}: ${meReads[i]} (= ${p.userReads} reads - ${p.userPatches ?? 0} before PATCHes), ` +
+          `${users} users, ${p.seconds} s, TTL ${p.ttlS} s: allowed ${allowed[i]}`,
+      )
       .join('; '),
-    pass: judged.length > 0 && judged.every((p, i) => (p.userReads ?? 0) <= (allowed[i] ?? 0)),
+    pass: judged.length > 0 && judged.every((_, i) => (meReads[i] ?? 0) <= (allowed[i] ?? 0)),
   };
 }
 

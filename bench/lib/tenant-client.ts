@@ -16,8 +16,13 @@ export async function resetCounts(tenantUrl: string): Promise<void> {
   if (!response.ok) throw new Error(`DELETE /__local/counts answered ${response.status}`);
 }
 
+// Requests the load generator cut off at the end of a phase are still being served (a read
+// whose PATCH has not gone out yet); counts are read once they have settled.
+const SETTLE_MS = 500;
+
 /** Counts since the last drain, then zeroed: call only while no load runs. */
 export async function drainCounts(tenantUrl: string): Promise<Counts> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const counts = await readCounts(tenantUrl);
   await resetCounts(tenantUrl);
   return counts;

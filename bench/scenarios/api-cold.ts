@@ -16,7 +16,7 @@ export async function runApiCold(ctx: RunContext): Promise<ColdRun> {
   const { settings, tenantUrl, tokens } = ctx;
   await drainCounts(tenantUrl);
   const startedAt = Date.now();
-  const api = await startApi(ctx, 'API (cold)', { profileTtlS: 0 });
+  const api = await startApi(ctx, 'API (cold)', { profileTtlS: 0, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
   try {
     const tally: Counts = {};
     const firstPassMs = await callMeForEveryUser(api.url, tokens);

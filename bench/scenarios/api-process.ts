@@ -4,16 +4,19 @@ import { startService, type Service } from '../lib/processes';
 import type { RunContext } from './context';
 
 export interface ApiOptions {
-  /** Profile cache TTL in seconds; undefined = the API's default. */
-  profileTtlS?: number;
+  /** Profile cache TTL in seconds. */
+  profileTtlS: number;
+  updateRateLimitPerMinute: number;
 }
 
-export function startApi(ctx: RunContext, name: string, options: ApiOptions = {}): Promise<Service> {
+// Production settings as shipped (logging included, one line per request to a discarded stdout).
+export function startApi(ctx: RunContext, name: string, options: ApiOptions): Promise<Service> {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     AUTH0_DOMAIN: ctx.tenantUrl,
+    PROFILE_CACHE_TTL_SECONDS: String(options.profileTtlS),
+    UPDATE_RATE_LIMIT_PER_MINUTE: String(options.updateRateLimitPerMinute),
   };
-  if (options.profileTtlS !== undefined) env.PROFILE_CACHE_TTL_SECONDS = String(options.profileTtlS);
   return startService({ name, script: 'server/src/main.ts', readyPath: '/healthz', env });
 }
 

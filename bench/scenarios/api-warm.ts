@@ -1,55 +1,82 @@
-// Phases 2, 3b and the soak on ONE API process: warm `me` for every user, then the 90/10 mix,
-// then more mix until the process has seen >= 60 s of load; RSS sampled throughout.
-import { meRequests, mixRequests, runLoad } from '../lib/load';
-import { measurePhase } from '../lib/phase';
-import { readMemory } from '../lib/processes';
+// Phases 1, 2, 3b and the soak. The baseline and ONE API process run side by side: `me` on
+// both in alternating slices (the ratio is the target), then the 90/10 mix and more of it on
+// the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
+import { meRequests, mixRequests, runInterleaved, runLoad, type LoadOptions } from '../lib/load';
+import { measurePhase, toUpstream } from '../lib/phase';
+import { readMemory, type Service } from '../lib/processes';
 import type { ApiMemory, PhaseResult } from '../lib/results';
 import { sampleRss } from '../lib/rss-sampler';
-import { addCounts, count, drainCounts, TOKEN_REQUESTS, USER_READS, type Counts } from '../lib/tenant-client';
+import { addCounts, count, drainCounts, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from '../lib/tenant-client';
 import { callMeForEveryUser, startApi } from './api-process';
+import { startBaseline } from './baseline';
 import type { RunContext } from './context';
 
+const SLICES = 5;
+
 export interface WarmRun {
+  baseline: PhaseResult;
   phases: PhaseResult[];
   memory: ApiMemory;
-  lifetime: { seconds: number; tokenRequests: number; userReads: number };
+  lifetime: { seconds: number; tokenRequests: number; userReads: number; userPatches: number };
+}
+
+async function baselineVersusWarm(ctx: RunContext, baseline: Service, api: Service, tally: Counts): Promise<PhaseResult[]> {
+  const { settings, tokens, tenantUrl } = ctx;
+  const base = { connections: settings.connections, requests: meRequests(tokens) };
+  const targets: LoadOptions[] = [
+    { ...base, url: baseline.url, durationS: settings.durationS },
+    { ...base, url: api.url, durationS: settings.durationS },
+  ];
+  await callMeForEveryUser(api.url, tokens);
+  for (const target of targets) await runLoad({ ...target, durationS: settings.warmupS });
+  addCounts(tally, await drainCounts(tenantUrl));
+  const [baseStats, warmStats] = await runInterleaved(targets, SLICES);
+  const counts = await drainCounts(tenantUrl);
+  addCounts(tally, counts);
+  if (!baseStats || !warmStats) throw new Error('interleaved run returned no stats');
+  return [
+    { id: 'baseline', title: 'baseline: bare Apollo 5 + Express 5, constant me', stats: baseStats, rssAfterMb: readMemory(baseline.pid).rssMb },
+    {
+      id: 'warm',
+      title: `API me, ${tokens.length} users, warm caches`,
+      stats: warmStats,
+      upstream: toUpstream(counts, warmStats.requests),
+      rssAfterMb: readMemory(api.pid).rssMb,
+    },
+  ];
 }
 
 export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   const { settings, tenantUrl, tokens } = ctx;
+  const baseline = await startBaseline();
   await drainCounts(tenantUrl);
   const startedAt = Date.now();
-  const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS });
+  const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
   const tally: Counts = {};
   const atStart = readMemory(api.pid);
   const sampler = sampleRss(api.pid);
   try {
-    const loadStarted = Date.now();
-    await callMeForEveryUser(api.url, tokens);
-    const load = { url: api.url, connections: settings.connections };
-    await runLoad({ ...load, requests: meRequests(tokens), durationS: settings.warmupS });
-    const warm = await measurePhase(tenantUrl, tally, {
-      id: 'warm',
-      title: `API me, ${tokens.length} users, warm caches`,
-      load: { ...load, requests: meRequests(tokens), durationS: settings.durationS },
-      serverPid: api.pid,
-    });
+    const [basePhase, warm] = await baselineVersusWarm(ctx, baseline, api, tally);
+    await baseline.stop();
+    const load = { url: api.url, connections: settings.connections, requests: mixRequests(tokens) };
     const mix = await measurePhase(tenantUrl, tally, {
       id: 'mix',
       title: 'API 90 % me / 10 % updateProfile',
-      load: { ...load, requests: mixRequests(tokens), durationS: settings.durationS },
+      load: { ...load, durationS: settings.durationS },
       serverPid: api.pid,
     });
     const soak = await measurePhase(tenantUrl, tally, {
       id: 'soak',
       title: 'API soak: more of the 90/10 mix',
-      load: { ...load, requests: mixRequests(tokens), durationS: settings.soakS },
+      load: { ...load, durationS: settings.soakS },
       serverPid: api.pid,
     });
-    const loadSeconds = (Date.now() - loadStarted) / 1000;
     const { samples, last } = sampler.stop();
     addCounts(tally, await drainCounts(tenantUrl));
+    if (!basePhase || !warm) throw new Error('the baseline/warm comparison did not run');
+    const loadSeconds = settings.warmupS + warm.stats.durationS + mix.stats.durationS + soak.stats.durationS;
     return {
+      baseline: basePhase,
       phases: [warm, mix, soak],
       memory: {
         rssAtStartMb: atStart.rssMb,
@@ -62,10 +89,11 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
         seconds: Math.round((Date.now() - startedAt) / 1000),
         tokenRequests: count(tally, TOKEN_REQUESTS),
         userReads: count(tally, USER_READS),
+        userPatches: count(tally, USER_PATCHES),
       },
     };
   } finally {
     sampler.cancel();
-    await api.stop();
+    await Promise.all([api.stop(), baseline.stop()]);
   }
 }
