@@ -81,6 +81,13 @@ describe('PATCH /api/v2/users/{id} field rules', () => {
     expect(await json(res)).toMatchObject({ errorCode: 'invalid_body' });
   });
 
+  it('keeps every key of concurrent metadata writes (no lost update)', async () => {
+    const writes = Array.from({ length: 10 }, (_, i) => patch(ADA, { user_metadata: { [`k${i}`]: i } }));
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(10).fill(200));
+    const metadata = (await get(ADA)).user_metadata as Record<string, unknown>;
+    expect(Object.keys(metadata)).toHaveLength(12);
+  });
+
   it('moves updated_at on every write', async () => {
     const before = (await get(ADA)).updated_at as string;
     const first = (await json(await patch(ADA, { nickname: 'countess' }))).updated_at as string;

@@ -49,7 +49,11 @@ function applyEmail(next: StoredUser, patch: UserPatch): void {
 }
 
 /** Applies a validated PATCH body to a user the way Auth0 does; nothing changes if it throws. */
-export async function applyPatch(tenant: Tenant, user: StoredUser, patch: UserPatch): Promise<StoredUser> {
+export async function applyPatch(tenant: Tenant, userId: string, patch: UserPatch): Promise<StoredUser | undefined> {
+  const passwordHash = typeof patch.password === 'string' ? await hashPassword(patch.password) : undefined;
+  // Read the user after the only await, so concurrent writes each merge into the latest version.
+  const user = tenant.user(userId);
+  if (!user) return undefined;
   refuseForConnection(user, patch, tenant);
   const next: StoredUser = structuredClone(user);
   const fields = next as unknown as Record<string, unknown>;
@@ -60,7 +64,7 @@ export async function applyPatch(tenant: Tenant, user: StoredUser, patch: UserPa
     else fields[key] = value;
   }
   applyEmail(next, patch);
-  if (typeof patch.password === 'string') next.password_hash = await hashPassword(patch.password);
+  if (passwordHash) next.password_hash = passwordHash;
   const size = Buffer.byteLength(JSON.stringify(userView(next)));
   if (size > PROFILE_LIMIT_BYTES) {
     throw new ManagementApiError(400, `Payload validation error: the user profile would be ${size} bytes; the limit is 10 KB.`, 'invalid_body');

@@ -10,11 +10,7 @@ import { invalidQuery, selectFields, userView } from './user-view';
 
 const MAX_PER_PAGE = 100;
 
-function userOr404(tenant: Tenant, id: string) {
-  const user = tenant.user(id);
-  if (!user) throw new ManagementApiError(404, 'The user does not exist.', 'inexistent_user');
-  return user;
-}
+const noSuchUser = () => new ManagementApiError(404, 'The user does not exist.', 'inexistent_user');
 
 function pageParam(value: unknown, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
@@ -44,7 +40,8 @@ function listUsers(tenant: Tenant): RequestHandler {
 function getUser(tenant: Tenant): RequestHandler<{ id: string }> {
   return async (req, res) => {
     requireAnyScope(await authenticate(tenant, req), ['read:users', 'read:current_user'], req.params.id);
-    const user = userOr404(tenant, req.params.id);
+    const user = tenant.user(req.params.id);
+    if (!user) throw noSuchUser();
     res.json(selectFields(userView(user), req.query.fields, req.query.include_fields));
   };
 }
@@ -60,8 +57,9 @@ function patchUser(tenant: Tenant): RequestHandler<{ id: string }> {
       const allowed = caller.scopes.has('update:users_app_metadata') ? ['user_metadata', 'app_metadata'] : ['user_metadata'];
       if (Object.keys(patch).some((k) => !allowed.includes(k))) requireAnyScope(caller, ['update:users']);
     }
-    const user = userOr404(tenant, req.params.id);
-    res.json(userView(await applyPatch(tenant, user, patch)));
+    const updated = await applyPatch(tenant, req.params.id, patch);
+    if (!updated) throw noSuchUser();
+    res.json(userView(updated));
   };
 }
 
