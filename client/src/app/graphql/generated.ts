@@ -31,12 +31,17 @@ export type MutationUpdateProfileArgs = {
 /** The signed-in user's own profile. */
 export type Profile = {
   __typename?: 'Profile';
+  /** Whether updateProfile accepts an email change from this user. */
   canChangeEmail: Scalars['Boolean']['output'];
+  /** The primary identity's connection. */
   connection: Scalars['String']['output'];
   email: Scalars['String']['output'];
   emailVerified: Scalars['Boolean']['output'];
+  /** Given name, stored in user_metadata.firstName. */
   firstName: Maybe<Scalars['String']['output']>;
+  /** Auth0 user_id. */
   id: Scalars['ID']['output'];
+  /** Family name, stored in user_metadata.lastName. */
   lastName: Maybe<Scalars['String']['output']>;
   picture: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -48,9 +53,13 @@ export type Query = {
   me: Profile;
 };
 
+/** Changes to the caller's own profile. Omitted fields stay as they are. */
 export type UpdateProfileInput = {
+  /** New email (database users only); a verification mail is sent. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Given name, stored in user_metadata.firstName. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Family name, stored in user_metadata.lastName. */
   lastName?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -1,18 +1,13 @@
 import type { ProfileFieldsFragment, UpdateProfileInput } from '../graphql/generated';
+import { NAME_FIELDS, type ProfileField } from './profile-rules';
 
 /** What the form edits: plain strings, '' standing for "no value". */
-export interface ProfileFormValue {
-  firstName: string;
-  lastName: string;
-  email: string;
-}
+export type ProfileFormValue = Record<ProfileField, string>;
 
 export function formValueOf(profile: ProfileFieldsFragment): ProfileFormValue {
-  return {
-    firstName: profile.firstName ?? '',
-    lastName: profile.lastName ?? '',
-    email: profile.email,
-  };
+  const value = { email: profile.email } as ProfileFormValue;
+  for (const field of NAME_FIELDS) value[field] = profile[field] ?? '';
+  return value;
 }
 
 function nameChange(saved: string | null, edited: string): string | null | undefined {
@@ -27,10 +22,10 @@ function nameChange(saved: string | null, edited: string): string | null | undef
  */
 export function buildPatch(profile: ProfileFieldsFragment, value: ProfileFormValue): UpdateProfileInput {
   const patch: UpdateProfileInput = {};
-  const firstName = nameChange(profile.firstName, value.firstName);
-  const lastName = nameChange(profile.lastName, value.lastName);
-  if (firstName !== undefined) patch.firstName = firstName;
-  if (lastName !== undefined) patch.lastName = lastName;
+  for (const field of NAME_FIELDS) {
+    const change = nameChange(profile[field], value[field]);
+    if (change !== undefined) patch[field] = change;
+  }
   const email = value.email.trim();
   if (profile.canChangeEmail && email.toLowerCase() !== profile.email.toLowerCase()) {
     patch.email = email;

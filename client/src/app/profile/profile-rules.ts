@@ -5,8 +5,11 @@ export const NAME_MAX_LENGTH = 150;
 export const EMAIL_MAX_LENGTH = 254;
 export const EMAIL_LOCAL_MAX_LENGTH = 64;
 
-export type ProfileField = 'firstName' | 'lastName' | 'email';
-export const PROFILE_FIELDS: readonly ProfileField[] = ['firstName', 'lastName', 'email'];
+/** The free-text name fields (user_metadata on the server); a new one is one more entry here. */
+export const NAME_FIELDS = ['firstName', 'lastName'] as const;
+export type NameField = (typeof NAME_FIELDS)[number];
+export type ProfileField = NameField | 'email';
+export const PROFILE_FIELDS: readonly ProfileField[] = [...NAME_FIELDS, 'email'];
 
 export type RuleProblem =
   | 'tooLong'

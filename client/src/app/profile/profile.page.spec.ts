@@ -6,10 +6,15 @@ import { Observable, Subject, of, throwError } from 'rxjs';
 import { ADA_PROFILE as ada } from '../../testing/profiles';
 import { createApolloCache } from '../graphql/apollo-cache';
 import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
+import { Session } from '../shell/session';
 import { ProfileApi } from './profile.api';
 import { ProfilePage } from './profile.page';
 
 type Answer = Observable<ApolloLink.Result>;
+
+/** Stands in for the Auth0-backed session: the page only ever asks it to sign in again. */
+const signInRequests: string[] = [];
+const session: Pick<Session, 'signIn'> = { signIn: (returnTo = '/') => void signInRequests.push(returnTo) };
 
 /** A real Apollo client and cache; only the network hop is scripted per test. */
 async function render(me: ProfileFieldsFragment, answerUpdate: (input: Record<string, unknown>) => Answer) {
@@ -19,7 +24,11 @@ async function render(me: ProfileFieldsFragment, answerUpdate: (input: Record<st
       : answerUpdate(operation.variables['input'] as Record<string, unknown>),
   );
   TestBed.configureTestingModule({
-    providers: [provideApollo(() => ({ link, cache: createApolloCache() })), ProfileApi],
+    providers: [
+      provideApollo(() => ({ link, cache: createApolloCache() })),
+      ProfileApi,
+      { provide: Session, useValue: session },
+    ],
   });
   const fixture = TestBed.createComponent(ProfilePage);
   await fixture.whenStable();
@@ -140,6 +149,23 @@ describe('ProfilePage', () => {
     expect(text(fixture, '[role=alert]')).toContain('Try again in 7 seconds.');
     expect(el<HTMLInputElement>(fixture, '#lastName').value).toBe('Byron');
     expect(saveButton(fixture).disabled).toBe(false);
+  });
+
+  it('offers to sign in again, back to /profile, when the session has ended', async () => {
+    const ended = new CombinedGraphQLErrors({
+      data: null,
+      errors: [{ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    const fixture = await render(ada, () => throwError(() => ended));
+    await type(fixture, 'firstName', 'Augusta');
+    saveButton(fixture).click();
+    await settle(fixture);
+
+    expect(text(fixture, '[role=alert]')).toBe('Your session has ended. Sign in again to continue.');
+    signInRequests.length = 0;
+    el<HTMLButtonElement>(fixture, '[role=alert] + button').click();
+    expect(signInRequests).toEqual(['/profile']);
+    expect(el<HTMLInputElement>(fixture, '#firstName').value).toBe('Augusta');
   });
 
   it('makes the email read-only with the reason for a Google user', async () => {
