@@ -168,6 +168,15 @@ describe('Management API authorization', () => {
     expect(await json(res)).toMatchObject({ message: 'Insufficient scope, expected any of: read:users,read:current_user' });
   });
 
+  it('lets a user-context token with read:current_user read only its own user', async () => {
+    const res = await post(`${tenant.url}/__local/tokens`, { email: 'ada@example.com', audience: `${tenant.url}/api/v2/`, scope: 'read:current_user update:current_user_metadata' });
+    const own = (await json<{ access_token: string }>(res)).access_token;
+    expect((await fetch(userPath(tenant, ADA), { headers: auth(own) })).status).toBe(200);
+    expect((await fetch(userPath(tenant, ALAN), { headers: auth(own) })).status).toBe(403);
+    expect((await patch(ADA, { user_metadata: { lastName: 'King' } }, own)).status).toBe(200);
+    expect((await patch(ADA, { nickname: 'countess' }, own)).status).toBe(403);
+  });
+
   it('answers an unknown user with 404 inexistent_user', async () => {
     const res = await fetch(userPath(tenant, 'auth0|000000000000000000000000'), { headers: auth() });
     expect(res.status).toBe(404);
