@@ -5,7 +5,7 @@ import { injectFault, readCounts, userToken } from './support/tenant';
 // A fresh API for each test: the Management API token is not cached yet.
 let stack: Stack;
 beforeEach(async () => {
-  stack = await startStack();
+  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
 });
 afterEach(() => stack.close());
 

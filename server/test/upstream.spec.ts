@@ -9,7 +9,8 @@ const GET_USER = 'GET /api/v2/users/:id';
 let stack: Stack;
 let token: string;
 beforeAll(async () => {
-  stack = await startStack();
+  // No profile cache: every me must reach the tenant to meet the injected fault.
+  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
   token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
 });
 afterAll(() => stack.close());

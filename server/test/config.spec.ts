@@ -1,0 +1,55 @@
+import { loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('defaults to the local tenant and its M2M client', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 4000,
+      corsOrigins: ['http://localhost:4200'],
+      introspection: true,
+      auth0: {
+        origin: 'http://localhost:4400',
+        domain: 'localhost:4400',
+        issuer: 'http://localhost:4400/',
+        audience: 'https://profile-api.local',
+        local: true,
+        managementClientId: 'local-management',
+        managementClientSecret: 'local-management-secret',
+      },
+    });
+  });
+
+  it('keeps http://localhost:PORT as is', () => {
+    expect(loadConfig({ AUTH0_DOMAIN: 'http://localhost:4555' }).auth0).toMatchObject({ origin: 'http://localhost:4555', issuer: 'http://localhost:4555/', local: true });
+  });
+
+  it('reads a bare domain as https and needs the M2M secret for it', () => {
+    const config = loadConfig({ AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_MANAGEMENT_CLIENT_ID: 'id', AUTH0_MANAGEMENT_CLIENT_SECRET: 's3cret' });
+    expect(config.auth0).toMatchObject({ origin: 'https://acme.eu.auth0.com', domain: 'acme.eu.auth0.com', issuer: 'https://acme.eu.auth0.com/', local: false });
+  });
+
+  it('refuses a real domain without a secret, naming the variable', () => {
+    expect(() => loadConfig({ AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_MANAGEMENT_CLIENT_ID: 'id' })).toThrow(/AUTH0_MANAGEMENT_CLIENT_SECRET/);
+    expect(() => loadConfig({ AUTH0_DOMAIN: 'https://acme.eu.auth0.com', AUTH0_MANAGEMENT_CLIENT_SECRET: 'x' })).toThrow(/AUTH0_MANAGEMENT_CLIENT_ID/);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }, /PORT/],
+    ['a domain with a path', { AUTH0_DOMAIN: 'https://acme.auth0.com/api' }, /AUTH0_DOMAIN/],
+    ['plain http to a remote host', { AUTH0_DOMAIN: 'http://acme.auth0.com' }, /AUTH0_DOMAIN/],
+    ['a CORS entry with a path', { CORS_ORIGINS: 'http://localhost:4200/app' }, /CORS_ORIGINS/],
+    ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV/],
+  ])('refuses a bad %s with a message naming the variable', (_what, env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('turns introspection off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('splits CORS_ORIGINS on commas', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:4200, https://app.example.com' }).corsOrigins).toEqual(['http://localhost:4200', 'https://app.example.com']);
+  });
+});
