@@ -36,6 +36,7 @@ function failureNotes(phases: PhaseResult[]): string[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const machine = describeMachine();
   const settings = readSettings();
   const { seedFile, userIds } = writeBenchSeed(settings.users);
   log(`starting the tenant with ${userIds.length} users`);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     if (!warm) throw new Error('the warm phase did not run');
     const results: BenchResults = {
       date: new Date().toISOString(),
-      machine: describeMachine(),
+      machine,
       settings,
       phases,
       apiMemory: warmRun.memory,

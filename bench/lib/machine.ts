@@ -6,6 +6,8 @@ export interface Machine {
   ramGb: number;
   node: string;
   os: string;
+  /** 1-minute load average when the run started: other work on the machine skews absolute numbers. */
+  loadAverage: number;
 }
 
 export function describeMachine(): Machine {
@@ -15,5 +17,6 @@ export function describeMachine(): Machine {
     ramGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }

@@ -31,14 +31,15 @@ function targetTable(results: BenchResults): Table {
 }
 
 function machineLine({ machine }: BenchResults): string {
-  return `${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.os}`;
+  return `${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.os} (load average ${machine.loadAverage} at start)`;
 }
 
 function settingsLine({ settings }: BenchResults): string {
   return (
     `${settings.connections} connections, ${settings.durationS} s per phase after ${settings.warmupS} s warm-up, ` +
     `${settings.users} users, profile TTL ${settings.profileTtlS} s, updateProfile limit ${settings.updateRateLimitPerMinute}/min/user, ` +
-    `cold = ${settings.coldMode}`
+    `cold = ${settings.coldMode}` +
+    (settings.apiNodeOptions ? `, API node options \`${settings.apiNodeOptions}\`` : '')
   );
 }
 

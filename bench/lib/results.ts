@@ -37,6 +37,8 @@ export interface Settings {
   profileTtlS: number;
   /** The API's per-user updateProfile limit during the bench (raised so the mix measures writes). */
   updateRateLimitPerMinute: number;
+  /** Extra node flags for the API processes (BENCH_API_NODE_OPTIONS), e.g. a heap cap; '' = none. */
+  apiNodeOptions: string;
   coldMode: string;
 }
 

@@ -1,7 +1,8 @@
 // Bench knobs, from the environment so a quick trial run is one variable away:
 // BENCH_DURATION (s per measured phase), BENCH_WARMUP (s of unmeasured load before a phase),
 // BENCH_SOAK (s of extra load on the API so it has seen >= 60 s in total), BENCH_CONNECTIONS,
-// BENCH_USERS, BENCH_UPDATE_LIMIT (the API's per-user updates per minute during the bench).
+// BENCH_USERS, BENCH_UPDATE_LIMIT (the API's per-user updates per minute during the bench),
+// BENCH_API_NODE_OPTIONS (node flags for the API processes only, e.g. --max-old-space-size=128).
 import type { Settings } from './results';
 
 function numberFrom(name: string, fallback: number): number {
@@ -24,6 +25,7 @@ export function readSettings(): Settings {
     users: numberFrom('BENCH_USERS', 100),
     profileTtlS: DEFAULT_PROFILE_TTL_S,
     updateRateLimitPerMinute: numberFrom('BENCH_UPDATE_LIMIT', 100_000),
+    apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? '',
     coldMode: 'fresh API process, profile cache TTL 0',
   };
 }

@@ -17,6 +17,7 @@ export function startApi(ctx: RunContext, name: string, options: ApiOptions): Pr
     PROFILE_CACHE_TTL_SECONDS: String(options.profileTtlS),
     UPDATE_RATE_LIMIT_PER_MINUTE: String(options.updateRateLimitPerMinute),
   };
+  if (ctx.settings.apiNodeOptions) env.NODE_OPTIONS = ctx.settings.apiNodeOptions;
   return startService({ name, script: 'server/src/main.ts', readyPath: '/healthz', env });
 }
 
