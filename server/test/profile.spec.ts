@@ -119,6 +119,12 @@ describe('input validation', () => {
     expect(await storedUser(stack.tenant.url, ADA)).toEqual(before);
   });
 
+  it('rejects an email another user already has with BAD_USER_INPUT on email', async () => {
+    const result = await update('ada@example.com', { email: 'alan@example.com' });
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(await storedUser(stack.tenant.url, ADA)).toMatchObject({ email: 'ada@example.com', email_verified: true });
+  });
+
   it('accepts a name of exactly 150 characters (counted as characters, not UTF-16 units)', async () => {
     const name = '𝔄'.repeat(150);
     const result = await update('ada@example.com', { firstName: name });
