@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expectSignedIn, field, openProfile, saveButton, saveStatus, signInWithPassword, waitForText } from '../support/app';
 import { useHarness } from '../support/harness';
 import { ARTIFACTS_DIR } from '../support/paths';
@@ -7,9 +8,19 @@ import { ADA, readStoredUser } from '../support/tenant';
 
 const t = useHarness();
 
+/** URLs of the requests that carried an Authorization header. */
+function recordAuthorizedRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['authorization']) urls.push(request.url());
+  });
+  return urls;
+}
+
 describe('ada, a database user', () => {
   it('signs in, renames herself, sees the confirmation, keeps the names after a reload, and the tenant stores them', async () => {
     const { page, stack } = t;
+    const authorized = recordAuthorizedRequests(page);
     await signInWithPassword(page, stack.appUrl, ADA);
     await waitForText(page, '[data-testid=greeting]', 'Hello, Ada!');
 
@@ -34,6 +45,13 @@ describe('ada, a database user', () => {
 
     const stored = await readStoredUser(stack.tenant, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta Ada', lastName: 'King' });
+
+    // The access token went to the API and nowhere else, and no token was written to storage.
+    expect(authorized.length).toBeGreaterThan(0);
+    expect(new Set(authorized)).toEqual(new Set([`${stack.apiUrl}/graphql`]));
+    await expect(page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).resolves.not.toMatch(
+      /eyJ|token/i,
+    );
   });
 
   it('changes her email and sees the new address marked unverified', async () => {
