@@ -4,6 +4,7 @@ import { corsForWebOrigins } from './http/cors';
 import { errorHandler, ManagementApiError } from './http/errors';
 import { Instrumentation } from './http/instrument';
 import type { TokenBucket } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import { managementRouter } from './management/router';
 import { browserRouter } from './oidc/browser';
 import { tokenRouter } from './oidc/token';
@@ -17,6 +18,7 @@ export function buildApp({ tenant, bucket, log }: AppDeps): Express {
   const inst = new Instrumentation();
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(log));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(['/oauth/token', '/oauth/revoke', '/userinfo'], corsForWebOrigins(tenant));

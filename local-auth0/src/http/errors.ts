@@ -20,6 +20,9 @@ export function managementErrorBody(status: number, message: string, errorCode?:
   return body;
 }
 
+/** Auth0's answer once the Management API's rate limit is spent. */
+export const tooManyRequestsBody = () => managementErrorBody(429, 'Global limit has been reached', 'too_many_requests');
+
 /** An OAuth 2.0 error from the authentication API: `{error, error_description}`. */
 export class OAuthError extends Error {
   constructor(

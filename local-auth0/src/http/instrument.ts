@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { managementErrorBody } from './errors';
+import { managementErrorBody, tooManyRequestsBody } from './errors';
 
 export const ROUTE_KEYS = [
   'POST /oauth/token',
@@ -102,6 +102,6 @@ function defaultFaultBody(key: RouteKey, status: number): Record<string, unknown
     const error = status === 429 ? 'too_many_requests' : status >= 500 ? 'server_error' : 'invalid_request';
     return { error, error_description: `Injected fault (${status})` };
   }
-  if (status === 429) return managementErrorBody(429, 'Global limit has been reached', 'too_many_requests');
+  if (status === 429) return tooManyRequestsBody();
   return managementErrorBody(status, `Injected fault (${status})`, status >= 500 ? 'internal_error' : 'injected_fault');
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { managementErrorBody } from './errors';
+import { tooManyRequestsBody } from './errors';
 
 export interface RateLimitSpec { limit: number; windowSeconds: number }
 
@@ -61,6 +61,6 @@ export class TokenBucket {
 export function rateLimited(bucket: TokenBucket): RequestHandler {
   return (_req, res, next) => {
     if (bucket.take(res)) return next();
-    res.status(429).json(managementErrorBody(429, 'Global limit has been reached', 'too_many_requests'));
+    res.status(429).json(tooManyRequestsBody());
   };
 }
