@@ -7,7 +7,5 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
-  testTimeout: 60_000,
-  // A browser, a tenant, an API and a static server per file: keep the machine breathing.
-  maxWorkers: 2,
+  setupFilesAfterEnv: ['<rootDir>/support/jest-setup.ts'],
 };
