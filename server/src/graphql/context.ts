@@ -17,12 +17,17 @@ export interface ContextDependencies {
   profiles: ProfileService;
 }
 
-async function authenticate(authorization: string | undefined, verify: VerifyAccessToken): Promise<Caller | null> {
+async function authenticate(authorization: string | undefined, verify: VerifyAccessToken, log: Logger): Promise<Caller | null> {
   try {
     const token = bearerToken(authorization);
     return token === null ? null : callerFromClaims(await verify(token));
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthenticated('The access token is missing or invalid');
+    // The reason is jose's message (e.g. '"exp" claim timestamp check failed'), never the token.
+    if (error instanceof InvalidTokenError) {
+      log.debug({ reason: error.message }, 'access token rejected');
+      throw unauthenticated('The access token is missing or invalid');
+    }
+    log.warn({ err: error }, 'signing keys unavailable');
     throw upstreamUnavailable();
   }
 }
@@ -34,7 +39,7 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
  */
 export function createContextFactory({ verifyAccessToken, profiles }: ContextDependencies) {
   return async (authorization: string | undefined, log: Logger): Promise<GraphQLContext> => {
-    const caller = await authenticate(authorization, verifyAccessToken);
+    const caller = await authenticate(authorization, verifyAccessToken, log);
     return {
       caller,
       log,
