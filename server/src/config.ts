@@ -30,6 +30,28 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Email of the local-tenant user whose token pre-fills the Sandbox. */
   sandboxUserEmail: string;
+  limits: LimitsSettings;
+}
+
+/** Caching and abuse limits (issue 5). */
+export interface LimitsSettings {
+  /** How long a user's profile is served from memory; 0 turns the cache off. */
+  profileCacheTtlSeconds: number;
+  /** updateProfile calls one user may make per minute. */
+  updatesPerMinute: number;
+  /** Largest JSON body accepted on /graphql, in bytes. */
+  bodyLimitBytes: number;
+  /** Least time between two key set fetches triggered by an unknown `kid`. */
+  jwksCooldownMs: number;
+}
+
+const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** "32kb" -> 32768 (the shape is checked by the schema). */
+function parseSize(value: string): number {
+  const [, digits = '0', unit = 'b'] = SIZE.exec(value) ?? [];
+  return Number(digits) * (SIZE_UNITS[unit.toLowerCase()] ?? 1);
 }
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -46,6 +68,13 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: boolean.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SANDBOX_USER_EMAIL: z.string().default('ada@example.com'),
+  PROFILE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  UPDATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  BODY_LIMIT: z
+    .string()
+    .regex(SIZE, 'expected a size such as "32kb", "1mb" or "4096"')
+    .default('32kb'),
+  JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -128,5 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
     sandboxUserEmail: parsed.SANDBOX_USER_EMAIL,
+    limits: {
+      profileCacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,
+      updatesPerMinute: parsed.UPDATE_RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
+      jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
+    },
   };
 }

@@ -2,15 +2,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import { createAccessTokenVerifier } from './auth/access-token';
+import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { createLocalTokenSource } from './auth0/local-tokens';
 import { createManagementClient } from './auth0/management-client';
-import { createManagementUsers } from './auth0/users';
+import { createManagementUsers, type StoredUser } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
 import { createApp } from './http/app';
+import { apolloLimits, limitsConfigFrom } from './http/limits';
 import { createLogger } from './logger';
-import { ProfileService } from './profile/profile.service';
+import { ProfileCache } from './profile/profile-cache';
+import { ProfileService, type ProfileServiceGuards } from './profile/profile.service';
+import { UpdateRateLimiter } from './profile/update-rate-limit';
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -35,6 +39,20 @@ function sandboxTokenSource(config: Config) {
   });
 }
 
+/** Users (profiles, rate-limit windows) and tokens kept in memory at most: memory stays flat. */
+const CACHE_MAX_ENTRIES = 10_000;
+
+function profileGuards(config: Config): ProfileServiceGuards {
+  return {
+    cache: new ProfileCache<StoredUser>({
+      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
+      maxEntries: CACHE_MAX_ENTRIES,
+      version: (user) => Date.parse(user.updatedAt),
+    }),
+    limiter: new UpdateRateLimiter({ limit: config.limits.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
+  };
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -48,8 +66,11 @@ function listen(server: Server, port: number): Promise<number> {
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)));
-  const verifyAccessToken = createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience });
+  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)), profileGuards(config));
+  const verifyAccessToken = cacheVerifiedTokens(
+    createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
+    { maxEntries: CACHE_MAX_ENTRIES },
+  );
   const httpServer = createServer();
   const apollo = createApolloServer({
     httpServer,
@@ -57,6 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     development: config.env === 'development',
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
+    limits: apolloLimits(limitsConfigFrom(config)),
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles });

@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
@@ -16,6 +17,16 @@ export interface ApolloOptions {
   introspection: boolean;
   /** Token for the Sandbox's pre-filled Authorization header (local tenant, development). */
   sandboxToken?: () => Promise<string>;
+  /** Request limits (depth, cost, aliases, tokens, no batching, CSRF prevention) built by http/limits. */
+  limits: ApolloLimits;
+}
+
+export interface ApolloLimits {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  allowBatchedHttpRequests: false;
+  csrfPrevention: true;
+  parseOptions: ParseOptions;
 }
 
 /** Logs every error once, with the request id: expected ones short, unexpected ones with the stack. */
@@ -42,11 +53,13 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const landingPage = options.development
     ? sandboxLandingPage({ token: options.sandboxToken, log: options.log })
     : ApolloServerPluginLandingPageDisabled();
+  const { plugins: limitPlugins, ...limits } = options.limits;
   return new ApolloServer<GraphQLContext>({
+    ...limits,
     schema: getSchema(),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: options.development,
     formatError: createFormatError(options.development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging, ...limitPlugins],
   });
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
 import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.errors';
+import { UpdateRateLimitedError } from '../profile/update-rate-limit';
 
 /** The stable `extensions.code` values clients rely on. */
 export const ErrorCode = {
@@ -40,6 +41,9 @@ export function describeError(error: unknown): Described | null {
   if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden } };
   if (error instanceof Auth0UserNotFoundError) {
     return { message: 'Your account no longer exists', extensions: { code: ErrorCode.notFound } };
+  }
+  if (error instanceof UpdateRateLimitedError) {
+    return { message: error.message, extensions: { code: ErrorCode.rateLimited, retryAfterSeconds: error.retryAfterSeconds } };
   }
   if (error instanceof Auth0RateLimitedError) {
     return {

@@ -1,11 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import { bodyErrorHandler, GRAPHQL_PATH, graphqlBodyGuards, httpGuards, limitsConfigFrom } from './limits';
 import { requestLog } from './request-log';
 
 export interface AppDependencies {
@@ -14,8 +13,6 @@ export interface AppDependencies {
   apollo: ApolloServer<GraphQLContext>;
   buildContext: (authorization: string | undefined, log: Logger) => Promise<GraphQLContext>;
 }
-
-const BODY_LIMIT = '32kb';
 
 const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, _next) => {
   const status = error.status ?? error.statusCode ?? 500;
@@ -28,26 +25,21 @@ export function createApp({ config, logger, apollo, buildContext }: AppDependenc
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
-  // The Sandbox page brings its own CSP; outside development no HTML is served.
-  app.use(helmet(config.env === 'development' ? { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false } : {}));
+  const limits = limitsConfigFrom(config);
+  // CORS allow-list and security headers (the development Sandbox page is exempt from the latter).
+  app.use(httpGuards(limits));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.use(
-    '/graphql',
-    cors({
-      origin: config.corsOrigins,
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id'],
-      exposedHeaders: ['x-request-id'],
-      maxAge: 600,
-    }),
-    express.json({ limit: BODY_LIMIT }),
+    GRAPHQL_PATH,
+    graphqlBodyGuards(limits),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req.headers.authorization, req.log) }),
   );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found' }] });
   });
+  app.use(bodyErrorHandler);
   app.use(jsonErrors);
   return app;
 }

@@ -4,18 +4,28 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { ValidationRule } from 'graphql';
 import helmet from 'helmet';
+import type { Config } from '../config';
 
 export interface LimitsConfig {
   /** NODE_ENV=production: generic limit messages, no field suggestions, no Sandbox exemption. */
   production: boolean;
-  /** Introspection answered; the server turns it off in production unless asked for. */
-  introspection: boolean;
   /** Exact origins a browser may call from (`http://localhost:4200`). */
   corsOrigins: readonly string[];
   /** Largest accepted JSON body; beyond it the answer is 413. */
   bodyLimitBytes: number;
   /** Where Apollo is mounted (`/graphql`). */
   graphqlPath: string;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+export function limitsConfigFrom(config: Config): LimitsConfig {
+  return {
+    production: config.env === 'production',
+    corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.limits.bodyLimitBytes,
+    graphqlPath: GRAPHQL_PATH,
+  };
 }
 
 /**
@@ -36,12 +46,12 @@ export interface ApolloLimitOptions {
   validationRules: ValidationRule[];
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
-  introspection: boolean;
   parseOptions: { maxTokens: number };
 }
 
 /**
- * Options to spread into `new ApolloServer({...})`. Tokens are limited with graphql-js' own
+ * Options to spread into `new ApolloServer({...})` (plugins merged with the server's own).
+ * Introspection is the server config's call (off in production unless asked for). Tokens are limited with graphql-js' own
  * `parseOptions.maxTokens` rather than graphql-armor's max-tokens plugin: that plugin throws from
  * a parsing hook, which Apollo answers with HTTP 500 (graphql-armor issues #571, #751); the
  * built-in limit answers 400 GRAPHQL_PARSE_FAILED before anything else runs.
@@ -61,7 +71,6 @@ export function apolloLimits(config: LimitsConfig): ApolloLimitOptions {
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    introspection: config.introspection,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   };
 }
@@ -80,7 +89,8 @@ function corsAllowList(config: LimitsConfig): RequestHandler {
   return cors({
     origin: [...config.corsOrigins],
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
 }

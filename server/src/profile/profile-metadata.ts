@@ -28,6 +28,9 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
 
+// A lone UTF-16 surrogate (category Cs) is not text: Auth0 would store it as U+FFFD.
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export function readProfileMetadata(stored: Record<string, unknown>): ProfileMetadata {
   const read = {} as ProfileMetadata;
   for (const key of profileMetadataKeys) {
@@ -45,6 +48,7 @@ function normalizeValue(key: ProfileMetadataKey, value: string | null): string |
   const { maxLength } = profileMetadataShape[key];
   if ([...trimmed].length > maxLength) throw new ProfileInputError(key, `${key} must be at most ${maxLength} characters`);
   if (hasControlCharacters(trimmed)) throw new ProfileInputError(key, `${key} must not contain control characters`);
+  if (LONE_SURROGATE.test(trimmed)) throw new ProfileInputError(key, `${key} must be valid Unicode text`);
   return trimmed;
 }
 

@@ -9,7 +9,9 @@ import {
   type ProfileMetadataChanges,
   type ProfileMetadataPatch,
 } from './profile-metadata';
+import type { ProfileCache } from './profile-cache';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
+import type { UpdateRateLimiter } from './update-rate-limit';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -63,24 +65,44 @@ function isEmailTaken(error: unknown): boolean {
   return error instanceof Auth0RejectedError && (error.status === 409 || error.errorCode === 'user_exists');
 }
 
+/** Issue 5's guards; both optional so the rules can be exercised alone. */
+export interface ProfileServiceGuards {
+  /** Per-user cache of stored users: `me` reads through it, updates write through it. */
+  cache?: ProfileCache<StoredUser>;
+  /** Per-user limit on updates, enforced before any upstream call. */
+  limiter?: UpdateRateLimiter;
+}
+
 /** The profile rules. The user id always comes from the verified token, never from input. */
 export class ProfileService {
-  constructor(private readonly users: ManagementUsers) {}
+  constructor(
+    private readonly users: ManagementUsers,
+    private readonly guards: ProfileServiceGuards = {},
+  ) {}
 
   async me(userId: string): Promise<ProfileView> {
-    return toProfileView(await this.users.getUser(userId));
+    const { cache } = this.guards;
+    const user = cache ? await cache.get(userId, () => this.users.getUser(userId)) : await this.users.getUser(userId);
+    return toProfileView(user);
   }
 
   /** At most one PATCH, holding only what changes; none when nothing does. */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
+    this.guards.limiter?.enforce(userId);
+    // Read fresh, not cached: a patch built on a stale copy could skip a change made elsewhere.
     const user = await this.users.getUser(userId);
+    this.guards.cache?.set(userId, user);
     const patch = buildUserPatch(user, metadata, email);
     if (!patch) return toProfileView(user);
     try {
-      return toProfileView(await this.users.updateUser(userId, patch));
+      const updated = await this.users.updateUser(userId, patch);
+      this.guards.cache?.set(userId, updated);
+      return toProfileView(updated);
     } catch (error) {
+      // A failed PATCH may still have been applied (timeout): the next read must ask upstream.
+      this.guards.cache?.invalidate(userId);
       if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use');
       throw error;
     }

@@ -11,6 +11,14 @@ export interface UpdateRateLimitOptions {
   now?: () => number;
 }
 
+/** An update refused by the limiter; the GraphQL layer answers RATE_LIMITED. */
+export class UpdateRateLimitedError extends Error {
+  override readonly name = 'UpdateRateLimitedError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many profile updates; try again in ${retryAfterSeconds} s`);
+  }
+}
+
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
@@ -47,6 +55,12 @@ export class UpdateRateLimiter {
     recent.push(now);
     this.hits.set(userId, recent);
     return { allowed: true };
+  }
+
+  /** Like `consume`, but throws UpdateRateLimitedError when the update is refused. */
+  enforce(userId: string): void {
+    const decision = this.consume(userId);
+    if (!decision.allowed) throw new UpdateRateLimitedError(decision.retryAfterSeconds);
   }
 
   get trackedUsers(): number {

@@ -1,0 +1,62 @@
+// What the hardening suites need beyond ../support: a tenant persisting to a temp state file (so a
+// suite can read its signing keys), an extra API in front of an existing tenant, key rotation and
+// per-route call counts. Not a test file itself.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JWK } from 'jose';
+import { loadConfig, startServer, type RunningServer } from '../../src';
+import { startStack, type Stack } from '../support/stack';
+import { readCounts } from '../support/tenant';
+
+/** Test defaults: quiet, short upstream timeout; `env` overrides them. */
+export function apiEnv(tenantUrl: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenantUrl, AUTH0_TIMEOUT_MS: '1000', ...env };
+}
+
+/** Another API instance in front of an already running tenant. */
+export function startApi(tenantUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(loadConfig(apiEnv(tenantUrl, env)));
+}
+
+export interface PersistentStack extends Stack {
+  stateFile: string;
+}
+
+/** Like support's stack, but the tenant keeps its state (signing keys included) in a temp file. */
+export async function startPersistentStack(env: Record<string, string> = {}): Promise<PersistentStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'hardening-'));
+  const stateFile = join(dir, 'state.json');
+  const stack = await startStack(env, { tenant: { stateFile } });
+  return {
+    ...stack,
+    stateFile,
+    close: async () => {
+      await stack.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The tenant's current signing key (private JWK), as persisted in its state file. */
+export function currentSigningKey(stateFile: string): JWK & { kid: string } {
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: { current: { privateJwk: JWK & { kid: string } } } };
+  return state.keys.current.privateJwk;
+}
+
+export async function rotateKeys(tenantUrl: string): Promise<{ previous?: string; current: string; next: string }> {
+  const response = await fetch(`${tenantUrl}/__local/rotate-keys`, { method: 'POST' });
+  if (!response.ok) throw new Error(`rotate-keys answered ${response.status}`);
+  return (await response.json()) as { previous?: string; current: string; next: string };
+}
+
+/** Calls of one tenant route since the last reset. */
+export async function callsOf(tenantUrl: string, route: string): Promise<number> {
+  return (await readCounts(tenantUrl))[route] ?? 0;
+}
+
+/** Token requests, user reads and writes: everything that spends the Management API budget. */
+export async function managementCalls(tenantUrl: string): Promise<number> {
+  const counts = await readCounts(tenantUrl);
+  return ['POST /oauth/token', 'GET /api/v2/users/:id', 'PATCH /api/v2/users/:id'].reduce((sum, key) => sum + (counts[key] ?? 0), 0);
+}

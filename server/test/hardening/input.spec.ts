@@ -1,0 +1,187 @@
+// Hostile input against a real API and tenant: each is answered with a clear error and nothing is
+// written upstream (the tenant's PATCH count stays at zero).
+import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
+import { ADA, startStack, type Stack } from '../support/stack';
+import { resetTenant, storedUser, userToken } from '../support/tenant';
+import { callsOf, managementCalls } from './harness';
+
+jest.setTimeout(30_000);
+
+let stack: Stack;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+});
+afterAll(() => stack.close());
+
+// Users, counts and faults back to the seed before each test.
+beforeEach(() => resetTenant(stack.tenant.url));
+
+const patchCount = () => callsOf(stack.tenant.url, 'PATCH /api/v2/users/:id');
+
+const update = (input: Record<string, unknown>) => gql(stack.api.url, UPDATE, { token, variables: { input } });
+
+async function expectBadInput(res: GraphQLResult, field: string) {
+  expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  expect(res.body.errors?.[0]?.extensions?.field).toBe(field);
+  expect(res.body.data ?? null).toBeNull();
+  expect(await patchCount()).toBe(0);
+}
+
+async function postRaw(body: string, contentType = 'application/json') {
+  const res = await fetch(`${stack.api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLResult['body'] };
+}
+
+describe('field values', () => {
+  it('refuses a first name over 150 characters', async () => {
+    await expectBadInput(await update({ firstName: 'a'.repeat(151) }), 'firstName');
+  });
+
+  it('refuses a 10,000-character last name', async () => {
+    await expectBadInput(await update({ lastName: 'b'.repeat(10_000) }), 'lastName');
+  });
+
+  it.each([
+    ['NUL', 'Ada\u0000'],
+    ['escape sequence', '\u001b[31mAda'],
+    ['newline', 'Ada\nLovelace'],
+    ['DEL', 'Ada\u007f'],
+    ['C1 control', 'Ada\u0085'],
+  ])('refuses a name holding a control character (%s)', async (_label, value) => {
+    await expectBadInput(await update({ firstName: value }), 'firstName');
+  });
+
+  it.each([
+    ['high', 'Ada\uD800'],
+    ['low', '\uDC00Ada'],
+  ])('refuses a name holding a lone %s surrogate', async (_label, value) => {
+    await expectBadInput(await update({ lastName: value }), 'lastName');
+  });
+
+  it('refuses an email over 254 characters', async () => {
+    await expectBadInput(await update({ email: `${'a'.repeat(60)}@${'b'.repeat(190)}.example.com` }), 'email');
+  });
+
+  it('refuses an email whose local part is over 64 characters', async () => {
+    await expectBadInput(await update({ email: `${'a'.repeat(65)}@example.com` }), 'email');
+  });
+
+  it('refuses an email of the wrong shape', async () => {
+    await expectBadInput(await update({ email: 'ada@@example' }), 'email');
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('stores %s as a plain name value, nothing more', async (value) => {
+    const res = await update({ firstName: value });
+    expect(res.body.errors).toBeUndefined();
+    expect((res.body.data?.updateProfile as { firstName: string }).firstName).toBe(value);
+    const stored = await storedUser(stack.tenant.url, ADA);
+    expect(stored.user_metadata).toEqual({ firstName: value, lastName: 'Lovelace' });
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('accepts ordinary non-ASCII names (the limits are not ASCII-only)', async () => {
+    const res = await update({ firstName: 'Zoë 李 ﬀ 😀' });
+    expect(res.body.errors).toBeUndefined();
+    expect((await storedUser(stack.tenant.url, ADA)).user_metadata).toEqual({ firstName: 'Zoë 李 ﬀ 😀', lastName: 'Lovelace' });
+  });
+});
+
+describe('input shapes', () => {
+  it('refuses __proto__ as an input key (GraphQL input coercion)', async () => {
+    const res = await postRaw(`{"query":${JSON.stringify(UPDATE)},"variables":{"input":{"__proto__":{"firstName":"x"},"lastName":"y"}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/__proto__/);
+    expect(await patchCount()).toBe(0);
+  });
+
+  it('refuses constructor as an input key', async () => {
+    const res = await update({ constructor: { prototype: { polluted: true } } });
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await patchCount()).toBe(0);
+  });
+
+  it('refuses a field outside the shape (app_metadata)', async () => {
+    const res = await update({ firstName: 'Ada', app_metadata: { admin: true } });
+    expect(res.status).toBe(400);
+    expect(await patchCount()).toBe(0);
+  });
+
+  it('refuses an input that is not an object', async () => {
+    const res = await gql(stack.api.url, UPDATE, { token, variables: { input: 'firstName=x' } });
+    expect(res.status).toBe(400);
+    expect(await patchCount()).toBe(0);
+  });
+});
+
+describe('query shapes', () => {
+  it('refuses me under 1,000 aliases with zero Management API calls', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await gql(stack.api.url, `{ ${aliases} }`, { token });
+    expect(res.status).toBe(400);
+    expect(res.body.data ?? null).toBeNull();
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+
+  it('refuses updateProfile under many aliases with zero writes', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `u${i}: updateProfile(input: { firstName: "N${i}" }) { id }`).join(' ');
+    const res = await gql(stack.api.url, `mutation { ${aliases} }`, { token });
+    expect(res.status).toBe(400);
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+
+  it('refuses a deeply nested query', async () => {
+    const deep = '{ __type(name: "Profile") { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }';
+    const res = await gql(stack.api.url, deep, { token });
+    expect(res.status).toBe(400);
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+
+  it('refuses a batch of operations', async () => {
+    const res = await postRaw(JSON.stringify([{ query: ME }, { query: ME }]));
+    expect(res.status).toBe(400);
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+});
+
+describe('request bodies', () => {
+  it('answers malformed JSON with 400 and a JSON error', async () => {
+    const res = await postRaw('{"query": "mutation { updateProfile(input: {firstName: \\"x\\"}) { id } }"');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/not valid JSON/);
+    expect(await patchCount()).toBe(0);
+  });
+
+  it('answers a wrong content type with 415 and says what to send', async () => {
+    const res = await postRaw(JSON.stringify({ query: ME }), 'text/plain');
+    expect(res.status).toBe(415);
+    expect(res.body.errors?.[0]?.message).toMatch(/application\/json/);
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const res = await update({ firstName: 'x'.repeat(200_000) });
+    expect(res.status).toBe(413);
+    expect(errorCode(res)).toBe('PAYLOAD_TOO_LARGE');
+    expect(await patchCount()).toBe(0);
+  });
+
+  it('answers a body without a query with 400', async () => {
+    const res = await postRaw(JSON.stringify({ variables: {} }));
+    expect(res.status).toBe(400);
+    expect(await managementCalls(stack.tenant.url)).toBe(0);
+  });
+
+  it('still serves ordinary requests afterwards', async () => {
+    const res = await gql(stack.api.url, ME, { token });
+    expect(res.status).toBe(200);
+    expect((res.body.data?.me as { id: string }).id).toBe(ADA);
+  });
+});
