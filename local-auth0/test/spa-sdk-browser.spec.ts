@@ -88,11 +88,11 @@ describeWithBrowser('@auth0/auth0-spa-js in Chromium', () => {
     expect(claims.aud).toContain(API);
 
     const backFromLogout = page.waitForResponse((r) => r.url() === `${app.origin}/` && !!r.request().redirectedFrom()?.url().includes('/v2/logout'));
+    const reloaded = page.waitForEvent('load'); // the app's page again, after the tenant's 302
     await page
       .evaluate((origin) => (globalThis as unknown as AppGlobal).client.logout({ logoutParams: { returnTo: origin } }), app.origin)
       .catch(() => undefined); // the page navigates away while the call returns
-    await backFromLogout;
-    await page.waitForLoadState('load');
+    await Promise.all([backFromLogout, reloaded]);
     const afterLogout = await page.evaluate(async () => {
       const w = globalThis as unknown as AppGlobal;
       await w.ready;
