@@ -9,6 +9,8 @@ export interface Stack {
   appUrl: string;
   tenant: LocalAuth0;
   apiUrl: string;
+  /** Stops the API only (the app then sees network failures); close() still cleans up. */
+  stopApi(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,12 +32,15 @@ export async function startStack(): Promise<Stack> {
     auth0: { domain: tenant.url, clientId: 'local-spa', audience: AUDIENCE },
     apiUrl: `${api.url}/graphql`,
   };
+  let apiStopped: Promise<void> | undefined;
+  const stopApi = () => (apiStopped ??= api.close());
   return {
     appUrl: app.url,
     tenant,
     apiUrl: api.url,
+    stopApi,
     close: async () => {
-      await Promise.all([app.close(), api.close(), tenant.close()]);
+      await Promise.all([app.close(), stopApi(), tenant.close()]);
     },
   };
 }

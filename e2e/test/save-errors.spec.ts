@@ -5,7 +5,7 @@ import { ADA, ALAN, injectFault, readStoredUser, routeCounts } from '../support/
 const t = useHarness();
 const PATCH_USER = 'PATCH /api/v2/users/:id';
 
-describe('saving when the server says no', () => {
+describe('saving when something goes wrong', () => {
   it('shows a field error from the server on that field and keeps the edit (an email another user has)', async () => {
     const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
@@ -57,6 +57,20 @@ describe('saving when the server says no', () => {
 
     await waitForText(page, '[data-testid=save-error]', 'The account service is not reachable right now.');
     await expect(field(page, 'lastName').inputValue()).resolves.toBe('Byron');
+    await expect(saveButton(page).isEnabled()).resolves.toBe(true);
+  });
+
+  it('says the server cannot be reached when the API is down, and keeps the edits', async () => {
+    const { page, stack } = t;
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    await field(page, 'firstName').fill('Augusta');
+
+    await stack.stopApi();
+    await saveButton(page).click();
+
+    await waitForText(page, '[data-testid=save-error]', 'Could not reach the server.');
+    await expect(field(page, 'firstName').inputValue()).resolves.toBe('Augusta');
     await expect(saveButton(page).isEnabled()).resolves.toBe(true);
   });
 });
