@@ -6,7 +6,17 @@ import type { Tenant } from '../tenant';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 const invalid = () => new OAuthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
 
+/** Rotated tokens are kept this long for reuse detection, then forgotten so the state file stays small. */
+const ROTATED_RETENTION_MS = 24 * 3600 * 1000;
+
+function forgetOldRotations(tenant: Tenant): void {
+  const cutoff = Date.now() - ROTATED_RETENTION_MS;
+  const table = tenant.state.refreshTokens;
+  for (const [hash, record] of Object.entries(table)) if (record.rotatedAt && Date.parse(record.rotatedAt) < cutoff) delete table[hash];
+}
+
 export function createRefreshToken(tenant: Tenant, record: Omit<RefreshTokenRecord, 'rotatedAt'>): string {
+  forgetOldRotations(tenant);
   const token = `v1.${randomBytes(32).toString('base64url')}`;
   tenant.state.refreshTokens[hashOf(token)] = record;
   tenant.store.save();

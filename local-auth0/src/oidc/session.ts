@@ -4,6 +4,10 @@ import type { SessionRecord, StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
 
 export const SESSION_COOKIE = 'local_auth0_session';
+/** Auth0's default absolute session lifetime. */
+const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+
+const expired = (record: SessionRecord) => Date.parse(record.createdAt) < Date.now() - SESSION_LIFETIME_MS;
 
 function cookieValue(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -20,7 +24,7 @@ export function currentSession(tenant: Tenant, req: Request): ActiveSession | un
   const id = cookieValue(req, SESSION_COOKIE);
   const record = id ? tenant.state.sessions[id] : undefined;
   const user = record ? tenant.user(record.userId) : undefined;
-  return id && record && user && !user.blocked ? { id, record, user } : undefined;
+  return id && record && user && !user.blocked && !expired(record) ? { id, record, user } : undefined;
 }
 
 /**
@@ -28,11 +32,12 @@ export function currentSession(tenant: Tenant, req: Request): ActiveSession | un
  * both on localhost, which is one site whatever the ports.
  */
 export function startSession(tenant: Tenant, res: Response, user: StoredUser): ActiveSession {
+  for (const [old, session] of Object.entries(tenant.state.sessions)) if (expired(session)) delete tenant.state.sessions[old];
   const id = randomBytes(24).toString('base64url');
   const record: SessionRecord = { userId: user.user_id, createdAt: new Date().toISOString(), authTime: Math.floor(Date.now() / 1000) };
   tenant.state.sessions[id] = record;
   tenant.store.save();
-  res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
+  res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_MS });
   return { id, record, user };
 }
 
