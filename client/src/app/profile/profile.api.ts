@@ -7,14 +7,14 @@ import {
   type ProfileFieldsFragment,
   type UpdateProfileInput,
 } from '../graphql/generated';
-import { loadErrorMessage } from './save-error';
+import { describeSaveError, loadErrorMessage } from './save-error';
 
 export type Profile = ProfileFieldsFragment;
 
 export type MeView =
   | { status: 'loading' }
   | { status: 'ready'; profile: Profile }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; signInAgain: boolean };
 
 /** The app's only door to the GraphQL API (provided with Apollo on the page routes). */
 @Injectable()
@@ -31,7 +31,10 @@ export class ProfileApi {
   readonly me$: Observable<MeView> = this.meQuery.valueChanges.pipe(
     map((result): MeView => {
       if (result.dataState === 'complete') return { status: 'ready', profile: result.data.me };
-      if (result.error) return { status: 'error', message: loadErrorMessage(result.error) };
+      if (result.error) {
+        const signInAgain = describeSaveError(result.error).kind === 'unauthenticated';
+        return { status: 'error', message: loadErrorMessage(result.error), signInAgain };
+      }
       return { status: 'loading' };
     }),
   );

@@ -17,10 +17,14 @@ const signInRequests: string[] = [];
 const session: Pick<Session, 'signIn'> = { signIn: (returnTo = '/') => void signInRequests.push(returnTo) };
 
 /** A real Apollo client and cache; only the network hop is scripted per test. */
-async function render(me: ProfileFieldsFragment, answerUpdate: (input: Record<string, unknown>) => Answer) {
+async function render(
+  me: ProfileFieldsFragment | (() => Answer),
+  answerUpdate: (input: Record<string, unknown>) => Answer = () => of({ data: { updateProfile: me } }),
+) {
+  const answerMe = typeof me === 'function' ? me : () => of({ data: { me } });
   const link = new ApolloLink((operation) =>
     operation.operationName === 'Me'
-      ? of({ data: { me } })
+      ? answerMe()
       : answerUpdate(operation.variables['input'] as Record<string, unknown>),
   );
   TestBed.configureTestingModule({
@@ -166,6 +170,20 @@ describe('ProfilePage', () => {
     el<HTMLButtonElement>(fixture, '[role=alert] + button').click();
     expect(signInRequests).toEqual(['/profile']);
     expect(el<HTMLInputElement>(fixture, '#firstName').value).toBe('Augusta');
+  });
+
+  it('says when the profile cannot be loaded and shows it once Try again succeeds', async () => {
+    let calls = 0;
+    const fixture = await render(() =>
+      ++calls === 1 ? throwError(() => new Error('Http failure response: 0 Unknown Error')) : of({ data: { me: ada } }),
+    );
+    await settle(fixture);
+    expect(text(fixture, '[role=alert]')).toBe('Could not reach the server. Check your connection and try again.');
+
+    el<HTMLButtonElement>(fixture, '[role=alert] + button').click();
+    await settle(fixture);
+    expect(el<HTMLInputElement>(fixture, '#firstName').value).toBe('Ada');
+    expect(calls).toBe(2);
   });
 
   it('makes the email read-only with the reason for a Google user', async () => {

@@ -59,7 +59,7 @@ export class ProfilePage {
   });
   protected readonly loadError = computed(() => {
     const me = this.me();
-    return me.status === 'error' ? me.message : null;
+    return me.status === 'error' ? me : null;
   });
   protected readonly statusText = computed(() => {
     const state = this.state();
