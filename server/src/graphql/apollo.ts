@@ -29,25 +29,31 @@ export interface ApolloLimits {
   parseOptions: ParseOptions;
 }
 
-/** Logs every error once, with the request id: expected ones short, unexpected ones with the stack. */
-const errorLogging: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue, operationName }) {
-        for (const error of errors) {
-          const original = unwrapResolverError(error);
-          const described = describeError(original);
-          const code = described?.extensions.code ?? error.extensions.code;
-          if (!described && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
-            contextValue.log.error({ err: original, operationName }, 'unexpected error');
-          } else {
-            contextValue.log.info({ code, operationName, reason: original instanceof Error ? original.message : undefined }, 'request error');
+const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE']);
+
+/**
+ * Logs errors with the request id: unexpected ones with the stack, upstream trouble as a warning,
+ * the caller's own mistakes (bad input, no token) only at debug level.
+ */
+function errorLogging(fallback: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          const log = contextValue?.log ?? fallback;
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const code = describeError(original)?.extensions.code ?? error.extensions.code;
+            const reason = original instanceof Error ? original.message : undefined;
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') log.error({ err: original, operationName }, 'unexpected error');
+            else if (UPSTREAM_CODES.has(String(code))) log.warn({ code, operationName, reason }, 'upstream error');
+            else log.debug({ code, operationName, reason }, 'request error');
           }
-        }
-      },
-    };
-  },
-};
+        },
+      };
+    },
+  };
+}
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
   const landingPage = options.development
@@ -58,8 +64,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     ...limits,
     schema: getSchema(),
     introspection: options.introspection,
+    // main.ts owns the signals: SIGTERM drains through close() and then exits.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.development,
     formatError: createFormatError(options.development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging, ...limitPlugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging(options.log), ...limitPlugins],
   });
 }

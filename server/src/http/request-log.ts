@@ -12,12 +12,15 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
+
+/** The GraphQL operation name: the one sent, else the name in the document. */
 function operationName(req: IncomingMessage): object {
   const body = (req as IncomingMessage & { body?: unknown }).body;
-  if (typeof body === 'object' && body !== null && 'operationName' in body && typeof body.operationName === 'string') {
-    return { operationName: body.operationName.slice(0, 100) };
-  }
-  return {};
+  if (typeof body !== 'object' || body === null) return {};
+  if ('operationName' in body && typeof body.operationName === 'string') return { operationName: body.operationName.slice(0, 100) };
+  const named = 'query' in body && typeof body.query === 'string' ? NAMED_OPERATION.exec(body.query) : null;
+  return named ? { operationName: named[1] } : {};
 }
 
 /**
