@@ -64,8 +64,16 @@ function seedWithLoadUsers(dir: string): { file: string; ids: string[] } {
 const expectedMetadata = (names: Names): Record<string, string> =>
   Object.fromEntries(Object.entries(names).filter((entry): entry is [string, string] => entry[1] !== null));
 
-async function oneOperation(api: RunningServer, user: LoadUser, worker: number, seq: number, tally: Tally) {
-  const write = !user.writing && seq % 2 === 0;
+/** Round-robin over the users not being written right now, so every user gets writes. */
+function nextIdleUser(users: LoadUser[], cursor: { at: number }): LoadUser | undefined {
+  for (let tried = 0; tried < users.length; tried++) {
+    const user = users[cursor.at++ % users.length] as LoadUser;
+    if (!user.writing) return user;
+  }
+  return undefined;
+}
+
+async function oneOperation(api: RunningServer, user: LoadUser, write: boolean, label: string, tally: Tally) {
   if (!write) {
     const res = await gql(api.url, ME, { token: user.token });
     tally.reads++;
@@ -74,7 +82,7 @@ async function oneOperation(api: RunningServer, user: LoadUser, worker: number, 
   }
   user.writing = true;
   try {
-    const names: Names = { firstName: `W${worker}-${seq}`, lastName: seq % 3 === 0 ? null : `L${seq}` };
+    const names: Names = { firstName: `W${label}`, lastName: label.endsWith('0') ? null : `L${label}` };
     const res = await gql(api.url, UPDATE, { token: user.token, variables: { input: names } });
     tally.writes++;
     record(tally, res.status, res.body.errors?.[0]?.extensions?.code);
@@ -119,13 +127,15 @@ describe('load and consistency', () => {
 
   it('keeps every stored user_metadata equal to the last acknowledged write, with zero 5xx', async () => {
     const tally: Tally = { reads: 0, writes: 0, byStatus: {}, errors: {}, mismatchedAnswers: 0 };
+    const cursor = { at: 0 };
     const deadline = Date.now() + DURATION_MS;
     const started = Date.now();
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async (_, worker) => {
         for (let seq = worker; Date.now() < deadline; seq++) {
-          const user = users[(seq * 7 + worker * 13) % users.length] as LoadUser;
-          await oneOperation(api, user, worker, seq, tally);
+          const writer = seq % 2 === 0 ? nextIdleUser(users, cursor) : undefined;
+          const user = writer ?? (users[(seq * 7 + worker * 13) % users.length] as LoadUser);
+          await oneOperation(api, user, writer !== undefined, `${worker}-${seq}`, tally);
         }
       }),
     );
