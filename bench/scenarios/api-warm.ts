@@ -46,6 +46,15 @@ async function baselineVersusWarm(ctx: RunContext, baseline: Service, api: Servi
   ];
 }
 
+function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
+  return {
+    seconds: Math.round((Date.now() - startedAt) / 1000),
+    tokenRequests: count(tally, TOKEN_REQUESTS),
+    userReads: count(tally, USER_READS),
+    userPatches: count(tally, USER_PATCHES),
+  };
+}
+
 export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   const { settings, tenantUrl, tokens } = ctx;
   const baseline = await startBaseline();
@@ -85,12 +94,7 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
         peakRssMb: last.peakRssMb,
         maxSampledRssMb: Math.max(...samples, last.rssMb),
       },
-      lifetime: {
-        seconds: Math.round((Date.now() - startedAt) / 1000),
-        tokenRequests: count(tally, TOKEN_REQUESTS),
-        userReads: count(tally, USER_READS),
-        userPatches: count(tally, USER_PATCHES),
-      },
+      lifetime: lifetimeOf(startedAt, tally),
     };
   } finally {
     sampler.cancel();
