@@ -9,8 +9,8 @@ const apiUrl = `http://localhost:${process.env.PORT ?? 4000}`;
 const appUrl = 'http://localhost:4200';
 
 const services = [
-  { name: 'tenant', cmd: ['npx', 'tsx', 'local-auth0/src/main.ts'], ready: `${tenantUrl}/.well-known/openid-configuration` },
-  { name: 'api', cmd: ['npx', 'tsx', 'server/src/main.ts'], ready: `${apiUrl}/healthz` },
+  { name: 'tenant', cmd: ['node', '--import', 'tsx', 'local-auth0/src/main.ts'], ready: `${tenantUrl}/.well-known/openid-configuration` },
+  { name: 'api', cmd: ['node', '--import', 'tsx', 'server/src/main.ts'], ready: `${apiUrl}/healthz` },
   { name: 'app', cmd: ['npx', 'ng', 'serve', '--port', '4200'], cwd: 'client', ready: appUrl, env: { NG_CLI_ANALYTICS: 'false' } },
 ];
 
