@@ -37,11 +37,18 @@ describe('ada, a database user', () => {
     await waitForText(page, '[data-testid=greeting]', 'Hello, Augusta Ada!');
 
     // A reload drops the in-memory tokens; the SDK renews them silently against the tenant.
-    await page.goto(`${stack.appUrl}/profile`);
+    await openProfile(page);
+    // Redirect hops count too: a full-page trip to the tenant's /authorize would mean a re-login.
+    const visited: string[] = [];
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) visited.push(request.url());
+    });
+    await page.reload();
     await expectSignedIn(page);
     await page.locator('form #firstName').waitFor();
     await expect(field(page, 'firstName').inputValue()).resolves.toBe('Augusta Ada');
     await expect(field(page, 'lastName').inputValue()).resolves.toBe('King');
+    expect(visited.filter((url) => url.startsWith(stack.tenant.url))).toEqual([]);
 
     const stored = await readStoredUser(stack.tenant, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta Ada', lastName: 'King' });
