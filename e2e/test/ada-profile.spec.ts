@@ -1,26 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expectSignedIn, field, openProfile, saveButton, saveStatus, signInWithPassword, waitForText } from '../support/app';
 import { useHarness } from '../support/harness';
 import { ARTIFACTS_DIR } from '../support/paths';
+import { recordRequests } from '../support/requests';
 import { ADA, readStoredUser } from '../support/tenant';
 
 const t = useHarness();
 
-/** URLs of the requests that carried an Authorization header. */
-function recordAuthorizedRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => {
-    if (request.headers()['authorization']) urls.push(request.url());
-  });
-  return urls;
-}
-
 describe('ada, a database user', () => {
   it('signs in, renames herself, sees the confirmation, keeps the names after a reload, and the tenant stores them', async () => {
     const { page, stack } = t;
-    const authorized = recordAuthorizedRequests(page);
+    const seen = recordRequests(page);
     await signInWithPassword(page, stack.appUrl, ADA);
     await waitForText(page, '[data-testid=greeting]', 'Hello, Ada!');
 
@@ -32,30 +23,30 @@ describe('ada, a database user', () => {
     await saveButton(page).click();
     await saveStatus(page).getByText('Your profile was saved.').waitFor();
 
-    // The greeting follows from the Apollo cache, without a reload.
+    // The greeting follows from the Apollo cache: no reload, not even a new `me` query.
+    const afterSave = seen.length;
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
     await waitForText(page, '[data-testid=greeting]', 'Hello, Augusta Ada!');
+    expect(seen.slice(afterSave).filter((request) => request.operation === 'Me')).toEqual([]);
 
     // A reload drops the in-memory tokens; the SDK renews them silently against the tenant.
     await openProfile(page);
-    // Redirect hops count too: a full-page trip to the tenant's /authorize would mean a re-login.
-    const visited: string[] = [];
-    page.on('request', (request) => {
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) visited.push(request.url());
-    });
+    const beforeReload = seen.length;
     await page.reload();
     await expectSignedIn(page);
     await page.locator('form #firstName').waitFor();
     await expect(field(page, 'firstName').inputValue()).resolves.toBe('Augusta Ada');
     await expect(field(page, 'lastName').inputValue()).resolves.toBe('King');
-    expect(visited.filter((url) => url.startsWith(stack.tenant.url))).toEqual([]);
+    // No full-page trip to the tenant (redirect hops included): the renewal really was silent.
+    const pageLoads = seen.slice(beforeReload).filter((request) => request.pageNavigation);
+    expect(pageLoads.filter((request) => request.url.startsWith(stack.tenant.url))).toEqual([]);
 
     const stored = await readStoredUser(stack.tenant, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta Ada', lastName: 'King' });
 
     // The access token went to the API and nowhere else, and no token was written to storage.
-    expect(authorized.length).toBeGreaterThan(0);
-    expect(new Set(authorized)).toEqual(new Set([`${stack.apiUrl}/graphql`]));
+    const authorized = new Set(seen.filter((request) => request.authorized).map((request) => request.url));
+    expect(authorized).toEqual(new Set([`${stack.apiUrl}/graphql`]));
     await expect(page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).resolves.not.toMatch(
       /eyJ|token/i,
     );
