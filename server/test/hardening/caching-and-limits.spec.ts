@@ -5,6 +5,8 @@ import { ADA, startStack, type Stack } from '../support/stack';
 import { resetTenant, storedUser, userToken } from '../support/tenant';
 import { callsOf } from './harness';
 
+jest.setTimeout(30_000); // starting a tenant (RSA keys) can take seconds on a busy machine
+
 const READ = 'GET /api/v2/users/:id';
 const WRITE = 'PATCH /api/v2/users/:id';
 

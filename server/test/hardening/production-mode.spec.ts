@@ -4,6 +4,8 @@ import { gql } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
 import { userToken } from '../support/tenant';
 
+jest.setTimeout(30_000); // starting a tenant (RSA keys) can take seconds on a busy machine
+
 let stack: Stack;
 let token: string;
 
