@@ -56,11 +56,25 @@ function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
 }
 
 export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
-  const { settings, tenantUrl, tokens } = ctx;
+  const { settings, tenantUrl } = ctx;
   const baseline = await startBaseline();
-  await drainCounts(tenantUrl);
-  const startedAt = Date.now();
-  const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
+  try {
+    await drainCounts(tenantUrl);
+    const startedAt = Date.now();
+    const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
+    try {
+      return await loadApi(ctx, { baseline, api, startedAt });
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await baseline.stop();
+  }
+}
+
+async function loadApi(ctx: RunContext, servers: { baseline: Service; api: Service; startedAt: number }): Promise<WarmRun> {
+  const { settings, tenantUrl, tokens } = ctx;
+  const { baseline, api } = servers;
   const tally: Counts = {};
   const atStart = readMemory(api.pid);
   const sampler = sampleRss(api.pid);
@@ -94,10 +108,9 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
         peakRssMb: last.peakRssMb,
         maxSampledRssMb: Math.max(...samples, last.rssMb),
       },
-      lifetime: lifetimeOf(startedAt, tally),
+      lifetime: lifetimeOf(servers.startedAt, tally),
     };
   } finally {
     sampler.cancel();
-    await Promise.all([api.stop(), baseline.stop()]);
   }
 }
