@@ -1,7 +1,9 @@
 import { expectSignedIn, field, openProfile, saveStatus, signInWithPassword, waitForText } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { useHarness } from '../support/harness';
-import { ADA, readStoredUser } from '../support/tenant';
+import { SEED_USERS, storedUser } from 'local-auth0/testing';
+
+const ADA = SEED_USERS.ada;
 
 const t = useHarness();
 
@@ -56,7 +58,7 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
 
     await saveStatus(page).getByText('Your profile was saved.').waitFor();
-    const stored = await readStoredUser(stack.tenant, ADA.id);
+    const stored = await storedUser(stack.tenant.url, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Countess', lastName: 'Lovelace' });
   });
 });

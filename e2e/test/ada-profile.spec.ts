@@ -4,7 +4,9 @@ import { expectSignedIn, field, openProfile, saveButton, saveStatus, signInWithP
 import { useHarness } from '../support/harness';
 import { ARTIFACTS_DIR } from '../support/paths';
 import { recordRequests } from '../support/requests';
-import { ADA, readStoredUser } from '../support/tenant';
+import { SEED_USERS, storedUser } from 'local-auth0/testing';
+
+const ADA = SEED_USERS.ada;
 
 const t = useHarness();
 
@@ -41,7 +43,7 @@ describe('ada, a database user', () => {
     const pageLoads = seen.slice(beforeReload).filter((request) => request.pageNavigation);
     expect(pageLoads.filter((request) => request.url.startsWith(stack.tenant.url))).toEqual([]);
 
-    const stored = await readStoredUser(stack.tenant, ADA.id);
+    const stored = await storedUser(stack.tenant.url, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta Ada', lastName: 'King' });
 
     // The access token went to the API and nowhere else, and no token was written to storage.
@@ -64,7 +66,7 @@ describe('ada, a database user', () => {
     await expect(page.locator('#email-unverified').textContent()).resolves.toBe('Unverified');
     await expect(field(page, 'email').getAttribute('aria-describedby')).resolves.toContain('email-unverified');
 
-    const stored = await readStoredUser(stack.tenant, ADA.id);
+    const stored = await storedUser(stack.tenant.url, ADA.id);
     expect(stored).toMatchObject({ email: 'ada@lovelace.org', email_verified: false });
   });
 

@@ -1,6 +1,8 @@
 import { field, openProfile, saveButton, saveStatus, signInWithGoogle, waitForText } from '../support/app';
 import { useHarness } from '../support/harness';
-import { GRACE, readStoredUser } from '../support/tenant';
+import { SEED_USERS, storedUser } from 'local-auth0/testing';
+
+const GRACE = SEED_USERS.grace;
 
 const t = useHarness();
 
@@ -28,7 +30,7 @@ describe('grace, a Google user', () => {
     await saveButton(page).click();
     await saveStatus(page).getByText('Your profile was saved.').waitFor();
 
-    const stored = await readStoredUser(stack.tenant, GRACE.id);
+    const stored = await storedUser(stack.tenant.url, GRACE.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Amazing Grace', lastName: 'Hopper' });
     expect(stored.email).toBe(GRACE.email);
   });

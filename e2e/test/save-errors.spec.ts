@@ -1,9 +1,12 @@
 import { field, openProfile, saveButton, saveError, saveStatus, signInWithPassword, waitForText } from '../support/app';
 import { useHarness } from '../support/harness';
-import { ADA, ALAN, injectFault, readStoredUser, routeCounts } from '../support/tenant';
+import { ROUTES, SEED_USERS, injectFault, readCounts, storedUser } from 'local-auth0/testing';
+
+const ADA = SEED_USERS.ada;
+const ALAN = SEED_USERS.alan;
 
 const t = useHarness();
-const PATCH_USER = 'PATCH /api/v2/users/:id';
+const PATCH_USER = ROUTES.patchUser;
 
 describe('saving when something goes wrong', () => {
   it('shows a field error from the server on that field and keeps the edit (an email another user has)', async () => {
@@ -22,7 +25,7 @@ describe('saving when something goes wrong', () => {
     await expect(saveError(page).textContent()).resolves.toContain('Please check the highlighted field.');
     await expect(field(page, 'email').inputValue()).resolves.toBe(ALAN.email);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('email');
-    await expect(readStoredUser(stack.tenant, ADA.id)).resolves.toMatchObject({ email: ADA.email });
+    await expect(storedUser(stack.tenant.url, ADA.id)).resolves.toMatchObject({ email: ADA.email });
   });
 
   it('says when to retry after Auth0 answers 429, keeps the edits, and saves them on the next try', async () => {
@@ -32,17 +35,17 @@ describe('saving when something goes wrong', () => {
     await field(page, 'firstName').fill('Augusta');
     await field(page, 'lastName').fill('Byron');
 
-    await injectFault(stack.tenant, { route: PATCH_USER, status: 429, times: 1, headers: { 'retry-after': '20' } });
+    await injectFault(stack.tenant.url, { route: PATCH_USER, status: 429, times: 1, headers: { 'retry-after': '20' } });
     await saveButton(page).click();
 
     await waitForText(page, '[data-testid=save-error]', 'Try again in 20 seconds.');
     await expect(field(page, 'firstName').inputValue()).resolves.toBe('Augusta');
     await expect(field(page, 'lastName').inputValue()).resolves.toBe('Byron');
-    await expect(routeCounts(stack.tenant)).resolves.toMatchObject({ [PATCH_USER]: 1 });
+    await expect(readCounts(stack.tenant.url)).resolves.toMatchObject({ [PATCH_USER]: 1 });
 
     await saveButton(page).click();
     await saveStatus(page).getByText('Your profile was saved.').waitFor();
-    const stored = await readStoredUser(stack.tenant, ADA.id);
+    const stored = await storedUser(stack.tenant.url, ADA.id);
     expect(stored.user_metadata).toMatchObject({ firstName: 'Augusta', lastName: 'Byron' });
   });
 
@@ -52,7 +55,7 @@ describe('saving when something goes wrong', () => {
     await openProfile(page);
     await field(page, 'lastName').fill('Byron');
 
-    await injectFault(stack.tenant, { route: PATCH_USER, status: 503, times: 1 });
+    await injectFault(stack.tenant.url, { route: PATCH_USER, status: 503, times: 1 });
     await saveButton(page).click();
 
     await waitForText(page, '[data-testid=save-error]', 'The account service is not reachable right now.');

@@ -1,8 +1,9 @@
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
+import { managementToken as requestManagementToken, readCounts, SEED_USERS } from '../src/testing';
 
-export const ADA = 'auth0|64f1a2b3c4d5e6f708192a3b';
-export const GRACE = 'google-oauth2|103547991597142817347';
-export const ALAN = 'auth0|65a0b1c2d3e4f50617283940';
+export const ADA = SEED_USERS.ada.id;
+export const GRACE = SEED_USERS.grace.id;
+export const ALAN = SEED_USERS.alan.id;
 export const API = 'https://profile-api.local';
 export const SPA = 'http://localhost:4200';
 
@@ -19,19 +20,11 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 }
 
 export async function managementToken(tenant: LocalAuth0, scope?: string): Promise<string> {
-  const body: Record<string, string> = {
-    grant_type: 'client_credentials',
-    client_id: 'local-management',
-    client_secret: 'local-management-secret',
-    audience: `${tenant.url}/api/v2/`,
-  };
-  if (scope !== undefined) body.scope = scope;
-  const res = await post(`${tenant.url}/oauth/token`, body);
-  return (await json<{ access_token: string }>(res)).access_token;
+  return (await requestManagementToken(tenant.url, scope)).accessToken;
 }
 
-export async function counts(tenant: LocalAuth0): Promise<Record<string, number>> {
-  return json<Record<string, number>>(await fetch(`${tenant.url}/__local/counts`));
+export function counts(tenant: LocalAuth0): Promise<Record<string, number>> {
+  return readCounts(tenant.url);
 }
 
 export const userPath = (tenant: LocalAuth0, id: string) => `${tenant.url}/api/v2/users/${encodeURIComponent(id)}`;

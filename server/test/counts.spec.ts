@@ -1,6 +1,6 @@
 import { gql, ME, UPDATE } from './support/graphql';
 import { startStack, type Stack } from './support/stack';
-import { readCounts, resetCounts, resetTenant, userToken } from './support/tenant';
+import { readCounts, resetCounts, resetTenant, userToken } from 'local-auth0/testing';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { gql, ME } from './support/graphql';
 import { startStack, type Stack } from './support/stack';
-import { injectFault, userToken } from './support/tenant';
+import { injectFault, userToken } from 'local-auth0/testing';
 
 describe('in development on the local tenant', () => {
   const logs = new PassThrough();

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { gql, ME } from './support/graphql';
-import { injectFault, userToken } from './support/tenant';
+import { injectFault, userToken } from 'local-auth0/testing';
 
 // `npm start -w server` runs `node --import tsx src/main.ts` (one process, so signals reach main.ts
 // directly); this runs it the same way, as a child process.

@@ -1,6 +1,6 @@
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
 import { ADA, ALAN, GRACE, startStack, type Stack } from './support/stack';
-import { resetTenant, storedUser, userToken } from './support/tenant';
+import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
 
 let stack: Stack;
 beforeAll(async () => {

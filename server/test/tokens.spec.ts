@@ -5,7 +5,7 @@ import { exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type J
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { errorCode, gql, ME } from './support/graphql';
 import { ADA, startStack, type Stack } from './support/stack';
-import { userToken } from './support/tenant';
+import { userToken } from 'local-auth0/testing';
 
 // The API's tenant keeps its state (keys included) in a file, so a second tenant started from
 // the same file signs with the same keys but is a different issuer.

@@ -1,6 +1,6 @@
 import { errorCode, gql, ME } from './support/graphql';
 import { startStack, type Stack } from './support/stack';
-import { injectFault, readCounts, userToken } from './support/tenant';
+import { injectFault, readCounts, userToken } from 'local-auth0/testing';
 
 // A fresh API for each test: the Management API token is not cached yet.
 let stack: Stack;

@@ -1,6 +1,6 @@
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
 import { startStack, type Stack } from './support/stack';
-import { injectFault, readCounts, resetCounts, resetTenant, userToken } from './support/tenant';
+import { injectFault, readCounts, resetCounts, resetTenant, userToken } from 'local-auth0/testing';
 
 // AUTH0_TIMEOUT_MS is 1000 in the test stack; the contract is an answer within ~5 s.
 const BUDGET_MS = 5000;

@@ -2,7 +2,7 @@
 // fetch, write-through on update) and updateProfile is limited per user before any upstream call.
 import { errorCode, gql, ME, UPDATE } from '../support/graphql';
 import { ADA, startStack, type Stack } from '../support/stack';
-import { resetTenant, storedUser, userToken } from '../support/tenant';
+import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf } from './harness';
 
 jest.setTimeout(30_000); // starting a tenant (RSA keys) can take seconds on a busy machine

@@ -1,13 +1,13 @@
 // What the hardening suites need beyond ../support: a tenant persisting to a temp state file (so a
-// suite can read its signing keys), an extra API in front of an existing tenant, key rotation and
-// per-route call counts. Not a test file itself.
+// suite can read its signing keys), an extra API in front of an existing tenant and per-route call
+// counts. Not a test file itself.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { startStack, type Stack } from '../support/stack';
-import { readCounts } from '../support/tenant';
+import { readCounts } from 'local-auth0/testing';
 
 /** Test defaults: quiet, short upstream timeout; `env` overrides them. */
 export function apiEnv(tenantUrl: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -42,12 +42,6 @@ export async function startPersistentStack(env: Record<string, string> = {}): Pr
 export function currentSigningKey(stateFile: string): JWK & { kid: string } {
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: { current: { privateJwk: JWK & { kid: string } } } };
   return state.keys.current.privateJwk;
-}
-
-export async function rotateKeys(tenantUrl: string): Promise<{ previous?: string; current: string; next: string }> {
-  const response = await fetch(`${tenantUrl}/__local/rotate-keys`, { method: 'POST' });
-  if (!response.ok) throw new Error(`rotate-keys answered ${response.status}`);
-  return (await response.json()) as { previous?: string; current: string; next: string };
 }
 
 /** Calls of one tenant route since the last reset. */

@@ -2,7 +2,7 @@
 // written upstream (the tenant's PATCH count stays at zero).
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
 import { ADA, startStack, type Stack } from '../support/stack';
-import { resetTenant, storedUser, userToken } from '../support/tenant';
+import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf, managementCalls } from './harness';
 
 jest.setTimeout(30_000);

@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import type { RunningServer } from '../../src';
 import { gql, ME, UPDATE } from '../support/graphql';
-import { readCounts, storedUser, userToken } from '../support/tenant';
+import { readCounts, storedUser, userToken } from 'local-auth0/testing';
 import { startApi } from './harness';
 
 const DURATION_MS = 30_000;

@@ -2,7 +2,7 @@
 // route carries the security headers (there is no Sandbox page to exempt).
 import { gql } from '../support/graphql';
 import { startStack, type Stack } from '../support/stack';
-import { userToken } from '../support/tenant';
+import { userToken } from 'local-auth0/testing';
 
 jest.setTimeout(30_000); // starting a tenant (RSA keys) can take seconds on a busy machine
 

@@ -4,8 +4,8 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { exportJWK, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { errorCode, gql, ME } from '../support/graphql';
 import { ADA, GRACE } from '../support/stack';
-import { injectFault, readCounts, resetTenant, userToken } from '../support/tenant';
-import { currentSigningKey, rotateKeys, startPersistentStack, type PersistentStack } from './harness';
+import { injectFault, readCounts, resetTenant, rotateKeys, userToken } from 'local-auth0/testing';
+import { currentSigningKey, startPersistentStack, type PersistentStack } from './harness';
 
 const AUDIENCE = 'https://profile-api.local';
 

@@ -1,9 +1,10 @@
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-auth0';
+import { SEED_USERS } from 'local-auth0/testing';
 import { loadConfig, startServer, type StartOptions } from '../../src';
 
-export const ADA = 'auth0|64f1a2b3c4d5e6f708192a3b';
-export const GRACE = 'google-oauth2|103547991597142817347';
-export const ALAN = 'auth0|65a0b1c2d3e4f50617283940';
+export const ADA = SEED_USERS.ada.id;
+export const GRACE = SEED_USERS.grace.id;
+export const ALAN = SEED_USERS.alan.id;
 
 export interface Stack {
   tenant: LocalAuth0;

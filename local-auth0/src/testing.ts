@@ -1,0 +1,116 @@
+/**
+ * A client for the tenant's test controls (`/__local/*`) and for reading users back through its
+ * Management API, as the M2M client would. Shared by the server's tests, the browser tests and
+ * the benchmarks, so that each speaks to the tenant the same way.
+ */
+
+/** The seeded users, as tests refer to them. */
+export const SEED_USERS = {
+  ada: { id: 'auth0|64f1a2b3c4d5e6f708192a3b', email: 'ada@example.com', password: 'Ada-Lovelace-1815' },
+  grace: { id: 'google-oauth2|103547991597142817347', email: 'grace@example.com' },
+  alan: { id: 'auth0|65a0b1c2d3e4f50617283940', email: 'alan@example.com', password: 'Alan-Turing-1912' },
+} as const;
+
+/** Route keys of `/__local/counts` and `/__local/faults`. */
+export const ROUTES = {
+  token: 'POST /oauth/token',
+  clientCredentials: 'POST /oauth/token client_credentials',
+  getUser: 'GET /api/v2/users/:id',
+  patchUser: 'PATCH /api/v2/users/:id',
+  listUsers: 'GET /api/v2/users',
+  jwks: 'GET /.well-known/jwks.json',
+} as const;
+
+export const MANAGEMENT_CLIENT = { id: 'local-management', secret: 'local-management-secret' } as const;
+
+export interface UserTokenRequest {
+  email?: string;
+  sub?: string;
+  audience?: string;
+  scope?: string;
+  /** Seconds; negative gives an already expired token. */
+  expiresIn?: number;
+  clientId?: string;
+}
+
+export interface FaultSpec {
+  route: string;
+  times?: number;
+  status?: number;
+  delayMs?: number;
+  body?: 'broken' | object;
+  headers?: Record<string, string>;
+}
+
+export interface StoredUserBody {
+  user_id: string;
+  email: string;
+  email_verified: boolean;
+  updated_at: string;
+  user_metadata?: Record<string, unknown>;
+  app_metadata?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export type Counts = Record<string, number>;
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function post<T>(url: string, body: unknown = {}): Promise<T> {
+  return call<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A user access token minted as the login flow would (not counted as an /oauth/token call). */
+export async function userToken(tenantUrl: string, request: UserTokenRequest = {}): Promise<string> {
+  return (await post<{ access_token: string }>(`${tenantUrl}/__local/tokens`, request)).access_token;
+}
+
+/** The client-credentials grant a Management API client asks for (counted like any /oauth/token call). */
+export async function managementToken(tenantUrl: string, scope?: string): Promise<{ accessToken: string; expiresIn: number }> {
+  const body = {
+    grant_type: 'client_credentials',
+    client_id: MANAGEMENT_CLIENT.id,
+    client_secret: MANAGEMENT_CLIENT.secret,
+    audience: `${tenantUrl}/api/v2/`,
+    ...(scope === undefined ? {} : { scope }),
+  };
+  const token = await post<{ access_token: string; expires_in: number }>(`${tenantUrl}/oauth/token`, body);
+  return { accessToken: token.access_token, expiresIn: token.expires_in };
+}
+
+/** The user as stored, read through the Management API with the M2M client. */
+export async function storedUser(tenantUrl: string, userId: string): Promise<StoredUserBody> {
+  const { accessToken } = await managementToken(tenantUrl);
+  return call<StoredUserBody>(`${tenantUrl}/api/v2/users/${encodeURIComponent(userId)}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+}
+
+/** The next `times` calls of `route` fail as described. */
+export async function injectFault(tenantUrl: string, fault: FaultSpec): Promise<void> {
+  await post(`${tenantUrl}/__local/faults`, fault);
+}
+
+/** Calls per route since the last reset, faulted calls included. */
+export function readCounts(tenantUrl: string): Promise<Counts> {
+  return call<Counts>(`${tenantUrl}/__local/counts`);
+}
+
+export async function resetCounts(tenantUrl: string): Promise<void> {
+  await call(`${tenantUrl}/__local/counts`, { method: 'DELETE' });
+}
+
+/** State back to the seed; faults, counts and rate-limit buckets cleared (keys kept). */
+export async function resetTenant(tenantUrl: string): Promise<void> {
+  await post(`${tenantUrl}/__local/reset`);
+}
+
+/** The next key becomes current; the kids of the published keys. */
+export function rotateKeys(tenantUrl: string): Promise<{ previous?: string; current: string; next: string }> {
+  return post(`${tenantUrl}/__local/rotate-keys`);
+}
