@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const tenant = await startService({ name: 'tenant', script: 'bench/tenant-process.ts', args: [seedFile], readyPath: '/.well-known/jwks.json' });
   try {
     const managementTokenLifetimeS = (await requestManagementToken(tenant.url)).expiresIn;
-    const ctx: RunContext = { settings, tenantUrl: tenant.url, userIds, tokens: await mintTokens(tenant.url, userIds) };
+    const ctx: RunContext = { settings, tenantUrl: tenant.url, tenantPid: tenant.pid, userIds, tokens: await mintTokens(tenant.url, userIds) };
     log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
     const warmRun = await runApiWarm(ctx);
     const { baseline } = warmRun;

@@ -1,4 +1,5 @@
 // A measured phase: tenant counts drained before and after the load, turned into per-1,000 rates.
+import { watchCpu } from './cpu';
 import { runLoad, type LoadOptions } from './load';
 import { readMemory } from './processes';
 import type { PhaseResult, Upstream } from './results';
@@ -11,10 +12,13 @@ import { addCounts, count, drainCounts, per1000, TOKEN_REQUESTS, USER_PATCHES, U
 export async function measurePhase(
   tenantUrl: string,
   tally: Counts,
-  phase: { id: string; title: string; load: LoadOptions; serverPid: number },
+  phase: { id: string; title: string; load: LoadOptions; serverPid: number; tenantPid: number },
 ): Promise<PhaseResult> {
   addCounts(tally, await drainCounts(tenantUrl));
+  const serverCpu = watchCpu(phase.serverPid);
+  const tenantCpu = watchCpu(phase.tenantPid);
   const stats = await runLoad(phase.load);
+  const cpu = { server: serverCpu.percentOver(stats.durationS), tenant: tenantCpu.percentOver(stats.durationS) };
   const counts = await drainCounts(tenantUrl);
   addCounts(tally, counts);
   return {
@@ -23,6 +27,7 @@ export async function measurePhase(
     stats,
     upstream: toUpstream(counts, stats.requests),
     rssAfterMb: readMemory(phase.serverPid).rssMb,
+    cpu,
   };
 }
 

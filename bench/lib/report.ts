@@ -7,7 +7,7 @@ type Table = { head: string[]; rows: string[][] };
 
 function phaseTable(phases: PhaseResult[]): Table {
   return {
-    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k', 'RSS MB'],
+    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k', 'RSS MB', 'CPU % server/tenant'],
     rows: phases.map((p) => [
       p.title,
       String(p.stats.reqPerSec),
@@ -19,6 +19,7 @@ function phaseTable(phases: PhaseResult[]): Table {
       p.upstream ? String(p.upstream.per1000.userReads) : '',
       p.upstream ? String(p.upstream.per1000.userPatches) : '',
       p.rssAfterMb === undefined ? '' : String(p.rssAfterMb),
+      p.cpu ? `${p.cpu.server}/${p.cpu.tenant}` : '',
     ]),
   };
 }

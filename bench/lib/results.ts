@@ -18,6 +18,8 @@ export interface PhaseResult {
   upstream?: Upstream;
   /** RSS of the server process right after the phase, MB. */
   rssAfterMb?: number;
+  /** CPU over the phase, % of one core (200 = both cores of this machine). */
+  cpu?: { server: number; tenant: number };
   note?: string;
 }
 

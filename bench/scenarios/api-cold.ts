@@ -25,6 +25,7 @@ export async function runApiCold(ctx: RunContext): Promise<ColdRun> {
       title: `API me, ${tokens.length} users, cold (profile TTL 0)`,
       load: { url: api.url, connections: settings.connections, requests: meRequests(tokens), durationS: settings.durationS },
       serverPid: api.pid,
+      tenantPid: ctx.tenantPid,
     });
     return {
       phase: { ...phase, note: `first pass on a fresh process: ${tokens.length} concurrent me in ${Math.round(firstPassMs)} ms` },

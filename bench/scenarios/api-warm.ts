@@ -1,6 +1,7 @@
 // Phases 1, 2, 3b and the soak. The baseline and ONE API process run side by side: `me` on
 // both in alternating slices (the ratio is the target), then the 90/10 mix and more of it on
 // the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
+import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadOptions } from '../lib/load';
 import { measurePhase, toUpstream } from '../lib/phase';
 import { readMemory, type Service } from '../lib/processes';
@@ -30,18 +31,27 @@ async function baselineVersusWarm(ctx: RunContext, baseline: Service, api: Servi
   await callMeForEveryUser(api.url, tokens);
   for (const target of targets) await runLoad({ ...target, durationS: settings.warmupS });
   addCounts(tally, await drainCounts(tenantUrl));
+  // Each server idles during the other's slices, so its CPU is divided by its own load time.
+  const cpu = [watchCpu(baseline.pid), watchCpu(api.pid), watchCpu(ctx.tenantPid)] as const;
   const [baseStats, warmStats] = await runInterleaved(targets, SLICES);
   const counts = await drainCounts(tenantUrl);
   addCounts(tally, counts);
   if (!baseStats || !warmStats) throw new Error('interleaved run returned no stats');
   return [
-    { id: 'baseline', title: 'baseline: bare Apollo 5 + Express 5, constant me', stats: baseStats, rssAfterMb: readMemory(baseline.pid).rssMb },
+    {
+      id: 'baseline',
+      title: 'baseline: bare Apollo 5 + Express 5, constant me',
+      stats: baseStats,
+      rssAfterMb: readMemory(baseline.pid).rssMb,
+      cpu: { server: cpu[0].percentOver(baseStats.durationS), tenant: 0 },
+    },
     {
       id: 'warm',
       title: `API me, ${tokens.length} users, warm caches`,
       stats: warmStats,
       upstream: toUpstream(counts, warmStats.requests),
       rssAfterMb: readMemory(api.pid).rssMb,
+      cpu: { server: cpu[1].percentOver(warmStats.durationS), tenant: cpu[2].percentOver(warmStats.durationS) },
     },
   ];
 }
@@ -87,12 +97,14 @@ async function loadApi(ctx: RunContext, servers: { baseline: Service; api: Servi
       title: 'API 90 % me / 10 % updateProfile',
       load: { ...load, durationS: settings.durationS },
       serverPid: api.pid,
+      tenantPid: ctx.tenantPid,
     });
     const soak = await measurePhase(tenantUrl, tally, {
       id: 'soak',
       title: 'API soak: more of the 90/10 mix',
       load: { ...load, durationS: settings.soakS },
       serverPid: api.pid,
+      tenantPid: ctx.tenantPid,
     });
     const { samples, last } = sampler.stop();
     addCounts(tally, await drainCounts(tenantUrl));

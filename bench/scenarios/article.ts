@@ -20,6 +20,7 @@ export async function runArticle(ctx: RunContext): Promise<PhaseResult> {
       title: "article's approach: new Management token + user read per me",
       load: { ...load, durationS: ctx.settings.durationS },
       serverPid: server.pid,
+      tenantPid: ctx.tenantPid,
     });
     const calls = phase.upstream ? phase.upstream.per1000.tokenRequests + phase.upstream.per1000.userReads : 0;
     return { ...phase, note: `${Math.round(calls)} Management API calls per 1,000 me` };

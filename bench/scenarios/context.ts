@@ -4,6 +4,7 @@ import type { Settings } from '../lib/results';
 export interface RunContext {
   settings: Settings;
   tenantUrl: string;
+  tenantPid: number;
   userIds: string[];
   /** One valid access token per user, same order as userIds. */
   tokens: string[];
