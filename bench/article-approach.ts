@@ -3,8 +3,8 @@
 // user with it. No caching of either. Env: PORT, AUTH0_DOMAIN (the tenant's http url).
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { managementToken } from 'local-auth0/testing';
 import { listenApollo, portFromEnv, type RequestContext } from './lib/express-apollo';
-import { requestManagementToken } from './lib/management-token';
 
 const tenant = process.env.AUTH0_DOMAIN ?? 'http://localhost:4400';
 const audience = 'https://profile-api.local';
@@ -41,7 +41,7 @@ async function readUser(userId: string, managementToken: string): Promise<Manage
 
 async function me(_parent: unknown, _args: unknown, context: RequestContext) {
   const userId = await callerId(context);
-  const { accessToken } = await requestManagementToken(tenant);
+  const { accessToken } = await managementToken(tenant);
   const user = await readUser(userId, accessToken);
   const identity = user.identities?.[0];
   return {

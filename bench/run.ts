@@ -1,9 +1,9 @@
 // `npm run bench`: every phase of issue 5 on loopback, one after another, then a table on the
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
+import { managementToken } from 'local-auth0/testing';
 import path from 'node:path';
 import { describeMachine } from './lib/machine';
-import { requestManagementToken } from './lib/management-token';
 import { startService } from './lib/processes';
 import { renderText, writeResults } from './lib/report';
 import type { BenchResults, PhaseResult } from './lib/results';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   log(`starting the tenant with ${userIds.length} users`);
   const tenant = await startService({ name: 'tenant', script: 'bench/tenant-process.ts', args: [seedFile], readyPath: '/.well-known/jwks.json' });
   try {
-    const managementTokenLifetimeS = (await requestManagementToken(tenant.url)).expiresIn;
+    const managementTokenLifetimeS = (await managementToken(tenant.url)).expiresIn;
     const ctx: RunContext = { settings, tenantUrl: tenant.url, tenantPid: tenant.pid, userIds, tokens: await mintTokens(tenant.url, userIds) };
     log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
     const warmRun = await runApiWarm(ctx);

@@ -1,20 +1,12 @@
-// The local tenant's test controls the bench uses: counts and minted user tokens.
-export type Counts = Record<string, number>;
+// What the bench adds to the tenant's shared test-control client (local-auth0/testing):
+// counts drained per phase and summed over a server's life, and one token per user.
+import { readCounts, resetCounts, ROUTES, userToken, type Counts } from 'local-auth0/testing';
 
-export const TOKEN_REQUESTS = 'POST /oauth/token client_credentials';
-export const USER_READS = 'GET /api/v2/users/:id';
-export const USER_PATCHES = 'PATCH /api/v2/users/:id';
+export type { Counts };
 
-export async function readCounts(tenantUrl: string): Promise<Counts> {
-  const response = await fetch(`${tenantUrl}/__local/counts`);
-  if (!response.ok) throw new Error(`GET /__local/counts answered ${response.status}`);
-  return (await response.json()) as Counts;
-}
-
-export async function resetCounts(tenantUrl: string): Promise<void> {
-  const response = await fetch(`${tenantUrl}/__local/counts`, { method: 'DELETE' });
-  if (!response.ok) throw new Error(`DELETE /__local/counts answered ${response.status}`);
-}
+export const TOKEN_REQUESTS = ROUTES.clientCredentials;
+export const USER_READS = ROUTES.getUser;
+export const USER_PATCHES = ROUTES.patchUser;
 
 // Requests the load generator cut off at the end of a phase are still being served (a read
 // whose PATCH has not gone out yet); counts are read once they have settled.
@@ -34,19 +26,10 @@ export function addCounts(into: Counts, counts: Counts): Counts {
   return into;
 }
 
-export async function mintToken(tenantUrl: string, sub: string): Promise<string> {
-  const response = await fetch(`${tenantUrl}/__local/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub, scope: 'openid profile email' }),
-  });
-  if (!response.ok) throw new Error(`POST /__local/tokens for ${sub} answered ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
+/** One access token per user, as the SPA's login would get it. */
 export async function mintTokens(tenantUrl: string, subs: readonly string[]): Promise<string[]> {
   const tokens: string[] = [];
-  for (const sub of subs) tokens.push(await mintToken(tenantUrl, sub));
+  for (const sub of subs) tokens.push(await userToken(tenantUrl, { sub, scope: 'openid profile email' }));
   return tokens;
 }
 
