@@ -76,7 +76,8 @@ export function renderText(results: BenchResults): string {
 export function renderMarkdown(results: BenchResults): string {
   return [
     `Measured ${results.date} on ${machineLine(results)}.`,
-    `${settingsLine(results)}; \`failed\` counts connection errors, non-2xx answers and GraphQL errors.`,
+    `${settingsLine(results)}. Baseline and warm API are measured in alternating slices; \`failed\` counts ` +
+      'connection errors, non-2xx answers and GraphQL errors; CPU is % of one core (200 = both), from /proc.',
     '',
     markdownTable(phaseTable(results.phases)),
     '',
