@@ -2,9 +2,10 @@
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
 import { managementToken } from 'local-auth0/testing';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describeMachine } from './lib/machine';
-import { startService } from './lib/processes';
+import { killAllServices, startService } from './lib/processes';
 import { renderText, writeResults } from './lib/report';
 import type { BenchResults, PhaseResult } from './lib/results';
 import { writeBenchSeed } from './lib/seed';
@@ -80,7 +81,17 @@ async function main(): Promise<void> {
     process.stdout.write(renderText(results) + '\n');
   } finally {
     await tenant.stop();
+    rmSync(path.dirname(seedFile), { recursive: true, force: true });
   }
+}
+
+// No server may outlive the bench, however it ends.
+process.once('exit', killAllServices);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAllServices();
+    process.exit(130);
+  });
 }
 
 main().catch((error: unknown) => {

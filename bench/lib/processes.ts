@@ -7,6 +7,14 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
+const running = new Set<ChildProcess>();
+
+/** Kills every child still running (synchronous, so it also works from an 'exit' handler). */
+export function killAllServices(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 export interface Service {
   name: string;
   url: string;
@@ -48,6 +56,8 @@ export async function startService(spec: ServiceSpec): Promise<Service> {
     env: { ...process.env, ...spec.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const tail = captureTail(child);
   const url = `http://localhost:${port}`;
   const service: Service = {
