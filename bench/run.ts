@@ -13,6 +13,7 @@ import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
+import { buildApi } from './scenarios/api-process';
 import { runApiWarm } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const machine = describeMachine();
   const settings = readSettings();
+  log('bundling the API (npm run build -w server)');
+  buildApi();
   const { seedFile, userIds } = writeBenchSeed(settings.users);
   log(`starting the tenant with ${userIds.length} users`);
   const tenant = await startService({ name: 'tenant', script: 'bench/tenant-process.ts', args: [seedFile], readyPath: '/.well-known/jwks.json' });

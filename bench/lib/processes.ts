@@ -26,8 +26,10 @@ export interface Service {
 
 export interface ServiceSpec {
   name: string;
-  /** Script path relative to the repository root, run with `node --import tsx`. */
+  /** Script path relative to the repository root: TypeScript runs with `node --import tsx`, JavaScript as is. */
   script: string;
+  /** Extra node flags, e.g. a heap cap. */
+  nodeArgs?: string[];
   args?: string[];
   env?: Record<string, string>;
   /** Path answered with 2xx once the service is ready, e.g. `/healthz`. */
@@ -51,7 +53,8 @@ export async function freePort(): Promise<number> {
 // pid we read RSS from must be the server's own.
 export async function startService(spec: ServiceSpec): Promise<Service> {
   const port = spec.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.script, ...(spec.args ?? [])], {
+  const loader = spec.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), ...loader, spec.script, ...(spec.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...spec.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,8 @@
 // BENCH_DURATION (s per measured phase), BENCH_WARMUP (s of unmeasured load before a phase),
 // BENCH_SOAK (s of extra load on the API so it has seen >= 60 s in total), BENCH_CONNECTIONS,
 // BENCH_USERS, BENCH_UPDATE_LIMIT (the API's per-user updates per minute during the bench),
-// BENCH_API_NODE_OPTIONS (node flags for the API processes only, e.g. --max-old-space-size=128).
+// BENCH_API_NODE_OPTIONS (node flags for the API processes only; default: those of
+// `npm run serve -w server`, the production start).
 import type { Settings } from './results';
 
 function numberFrom(name: string, fallback: number): number {
@@ -12,6 +13,9 @@ function numberFrom(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return value;
 }
+
+/** The flags of `npm run serve -w server` (server/package.json). */
+export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128';
 
 /** The API's profile cache TTL when the bench does not set one (issue 5: default 30 s). */
 export const DEFAULT_PROFILE_TTL_S = 30;
@@ -25,7 +29,7 @@ export function readSettings(): Settings {
     users: numberFrom('BENCH_USERS', 100),
     profileTtlS: DEFAULT_PROFILE_TTL_S,
     updateRateLimitPerMinute: numberFrom('BENCH_UPDATE_LIMIT', 100_000),
-    apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? '',
+    apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
     coldMode: 'fresh API process, profile cache TTL 0',
   };
 }

@@ -1,4 +1,6 @@
-// Our API (server/src/main.ts) as a child process pointed at the bench tenant.
+// Our API as it runs in production (`npm run build -w server`, then `npm run serve -w server`:
+// the bundle under plain node with its heap cap), a child process pointed at the bench tenant.
+import { execFileSync } from 'node:child_process';
 import { meBody, isCleanResponse } from '../lib/graphql';
 import { startService, type Service } from '../lib/processes';
 import type { RunContext } from './context';
@@ -17,8 +19,13 @@ export function startApi(ctx: RunContext, name: string, options: ApiOptions): Pr
     PROFILE_CACHE_TTL_SECONDS: String(options.profileTtlS),
     UPDATE_RATE_LIMIT_PER_MINUTE: String(options.updateRateLimitPerMinute),
   };
-  if (ctx.settings.apiNodeOptions) env.NODE_OPTIONS = ctx.settings.apiNodeOptions;
-  return startService({ name, script: 'server/src/main.ts', readyPath: '/healthz', env });
+  const nodeArgs = ctx.settings.apiNodeOptions.split(' ').filter(Boolean);
+  return startService({ name, script: 'server/dist/main.js', nodeArgs, readyPath: '/healthz', env });
+}
+
+/** Bundles the API once per bench run, so the numbers are those of the code as it stands. */
+export function buildApi(): void {
+  execFileSync('npm', ['run', '--silent', 'build', '-w', 'server'], { stdio: 'inherit' });
 }
 
 /** Sends one `me` per token, all at once; throws with the first bad answer, so the wiring is checked before load. */
