@@ -40,7 +40,7 @@ function settingsLine({ settings }: BenchResults): string {
     `${settings.connections} connections, ${settings.durationS} s per phase after ${settings.warmupS} s warm-up, ` +
     `${settings.users} users, profile TTL ${settings.profileTtlS} s, updateProfile limit ${settings.updateRateLimitPerMinute}/min/user, ` +
     `cold = ${settings.coldMode}` +
-    (settings.apiNodeOptions ? `, API node options \`${settings.apiNodeOptions}\`` : '')
+    `, API = the production bundle (server/dist/main.js) under node ${settings.apiNodeOptions || '(no flags)'}`
   );
 }
 

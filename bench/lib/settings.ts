@@ -4,6 +4,9 @@
 // BENCH_USERS, BENCH_UPDATE_LIMIT (the API's per-user updates per minute during the bench),
 // BENCH_API_NODE_OPTIONS (node flags for the API processes only; default: those of
 // `npm run serve -w server`, the production start).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './processes';
 import type { Settings } from './results';
 
 function numberFrom(name: string, fallback: number): number {
@@ -14,8 +17,18 @@ function numberFrom(name: string, fallback: number): number {
   return value;
 }
 
-/** The flags of `npm run serve -w server` (server/package.json). */
-export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=128';
+/**
+ * The node flags of `npm run serve -w server`, the production start, read from
+ * server/package.json so the bench keeps running the API exactly as it ships.
+ */
+export function productionNodeOptions(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'server', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const serve = pkg.scripts?.serve ?? '';
+  return serve
+    .split(/\s+/)
+    .filter((word) => word.startsWith('--'))
+    .join(' ');
+}
 
 /** The API's profile cache TTL when the bench does not set one (issue 5: default 30 s). */
 export const DEFAULT_PROFILE_TTL_S = 30;
@@ -29,7 +42,7 @@ export function readSettings(): Settings {
     users: numberFrom('BENCH_USERS', 100),
     profileTtlS: DEFAULT_PROFILE_TTL_S,
     updateRateLimitPerMinute: numberFrom('BENCH_UPDATE_LIMIT', 100_000),
-    apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
+    apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? productionNodeOptions(),
     coldMode: 'fresh API process, profile cache TTL 0',
   };
 }
