@@ -19,6 +19,11 @@ const REDACT = [
   '*.managementClientSecret',
 ];
 
+/**
+ * Logs go to stdout asynchronously: lines written while a write is in flight are batched into
+ * the next one instead of one blocking write per request (pino flushes what is left at exit).
+ */
 export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
-  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
+  const sink = destination ?? pino.destination({ dest: 1, sync: false });
+  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' } }, sink);
 }

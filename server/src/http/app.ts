@@ -24,6 +24,8 @@ const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: 
 export function createApp({ config, logger, apollo, buildContext }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers POSTs; an ETag would only cost a hash of every response body.
+  app.disable('etag');
   app.use(requestLog(logger));
   const limits = limitsConfigFrom(config);
   // CORS allow-list and security headers (the development Sandbox page is exempt from the latter).
