@@ -3,13 +3,26 @@
  * Management API, as the M2M client would. Shared by the server's tests, the browser tests and
  * the benchmarks, so that each speaks to the tenant the same way.
  */
+import seed from '../seed.json';
 
-/** The seeded users, as tests refer to them. */
+/** The committed seed's users, as tests refer to them (read from seed.json, so they cannot drift). */
+function seedUser(email: string): { id: string; email: string } {
+  const user = seed.users.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`seed.json has no user ${email}`);
+  return { id: user.user_id, email: user.email };
+}
+
+function databaseUser(email: string): { id: string; email: string; password: string } {
+  const password = seed.users.find((candidate) => candidate.email === email)?.password;
+  if (!password) throw new Error(`seed.json has no password for ${email}`);
+  return { ...seedUser(email), password };
+}
+
 export const SEED_USERS = {
-  ada: { id: 'auth0|64f1a2b3c4d5e6f708192a3b', email: 'ada@example.com', password: 'Ada-Lovelace-1815' },
-  grace: { id: 'google-oauth2|103547991597142817347', email: 'grace@example.com' },
-  alan: { id: 'auth0|65a0b1c2d3e4f50617283940', email: 'alan@example.com', password: 'Alan-Turing-1912' },
-} as const;
+  ada: databaseUser('ada@example.com'),
+  grace: seedUser('grace@example.com'),
+  alan: databaseUser('alan@example.com'),
+};
 
 /** Route keys of `/__local/counts` and `/__local/faults`. */
 export const ROUTES = {
