@@ -51,7 +51,8 @@ async function mintUserToken(tenant: Tenant, body: Body) {
   const expiresIn = body.expiresIn === undefined ? 3600 : body.expiresIn;
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)) throw badRequest('"expiresIn" must be a number of seconds');
   const audience = tenant.canonicalAudience(str('audience') ?? DEFAULT_API);
-  const scope = str('scope') ?? 'openid profile email';
+  // What the app requests (see client/src/app/app.config.ts): the API's two permissions included.
+  const scope = str('scope') ?? 'openid profile email read:profile update:profile';
   const clientId = str('clientId') ?? 'local-spa';
   const accessToken = await signAccessToken(tenant, { sub, clientId, audience, scope, expiresIn: Math.trunc(expiresIn) });
   return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(expiresIn) };

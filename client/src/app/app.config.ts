@@ -9,6 +9,9 @@ import { authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
 import { routes } from './app.routes';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 
+/** The API's permissions this app needs (`me` reads, `updateProfile` writes); the tenant grants only requested ones. */
+const API_SCOPES = 'read:profile update:profile';
+
 export function appConfig(config: RuntimeConfig): ApplicationConfig {
   const { domain, clientId, audience } = config.auth0;
   return {
@@ -25,7 +28,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
         cacheLocation: 'memory',
         useRefreshTokens: true,
         useRefreshTokensFallback: true,
-        authorizationParams: { audience, redirect_uri: window.location.origin },
+        authorizationParams: { audience, scope: `openid profile email ${API_SCOPES}`, redirect_uri: window.location.origin },
         // The access token goes to our API and nowhere else.
         httpInterceptor: {
           allowedList: [{ uri: config.apiUrl, tokenOptions: { authorizationParams: { audience } } }],
