@@ -11,7 +11,8 @@ export interface SeedClient {
   webOrigins: string[];
   grants: SeedGrant[];
 }
-export interface SeedResourceServer { identifier: string; name: string; signingAlg: 'RS256'; tokenLifetime: number }
+/** An API (Auth0: Applications > APIs); `scopes` are its permissions, the only non-OIDC scopes a user token for it may carry. */
+export interface SeedResourceServer { identifier: string; name: string; signingAlg: 'RS256'; tokenLifetime: number; scopes: string[] }
 export interface SeedUser {
   user_id: string;
   email: string;
@@ -107,7 +108,8 @@ export function parseSeed(raw: unknown): Seed {
     if (r.signingAlg !== 'RS256') throw new SeedError(`${where}.signingAlg must be "RS256"`);
     const lifetime = r.tokenLifetime ?? 86400;
     if (typeof lifetime !== 'number' || lifetime <= 0) throw new SeedError(`${where}.tokenLifetime must be a positive number`);
-    return { identifier: str(r, 'identifier', where)!, name: str(r, 'name', where)!, signingAlg: 'RS256' as const, tokenLifetime: lifetime };
+    const scopes = strings(r, 'scopes', where);
+    return { identifier: str(r, 'identifier', where)!, name: str(r, 'name', where)!, signingAlg: 'RS256' as const, tokenLifetime: lifetime, scopes };
   });
   const users = list(raw, 'users').map(parseUser);
   if (!clients.some((c) => c.type === 'spa')) throw new SeedError('the seed needs at least one "spa" client');

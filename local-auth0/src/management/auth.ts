@@ -2,6 +2,7 @@ import { errors } from 'jose';
 import type { Request } from 'express';
 import { ManagementApiError } from '../http/errors';
 import type { Tenant } from '../tenant';
+import { userManagementScopes } from '../oidc/scopes';
 import { verifyOwnToken } from '../tokens';
 
 export interface Caller { sub: string; scopes: Set<string> }
@@ -14,8 +15,10 @@ export async function authenticate(tenant: Tenant, req: Request): Promise<Caller
   if (!match) throw unauthorized('Missing authentication', 'missing_authentication');
   try {
     const claims = await verifyOwnToken(tenant, match[1]!, tenant.managementAudience);
-    const scope = typeof claims.scope === 'string' ? claims.scope : '';
-    return { sub: String(claims.sub ?? ''), scopes: new Set(scope.split(' ').filter(Boolean)) };
+    const scopes = (typeof claims.scope === 'string' ? claims.scope : '').split(' ').filter(Boolean);
+    // A user's token never holds more than the current-user scopes at Auth0, however it was minted.
+    const machine = claims.gty === 'client-credentials';
+    return { sub: String(claims.sub ?? ''), scopes: new Set(machine ? scopes : userManagementScopes(scopes)) };
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw unauthorized('Expired token received for JSON Web Token validation', 'token_expired');
     if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'aud') {

@@ -4,12 +4,14 @@ import type { StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
 import { signAccessToken, signIdToken } from '../tokens';
 import { createRefreshToken, newFamily } from './refresh-tokens';
+import { grantedUserScope } from './scopes';
 
 const DEFAULT_LIFETIME = 86400;
 
 export interface UserGrant {
   user: StoredUser;
   client: SeedClient;
+  /** The requested scope; the token carries only what the audience allows (see grantedUserScope). */
   scope: string;
   audience?: string;
   nonce?: string;
@@ -35,7 +37,8 @@ export function refuseBlocked(user: StoredUser): void {
 
 /** The token response for a user: access token, ID token (with openid), refresh token (with offline_access). */
 export async function issueUserTokens(tenant: Tenant, grant: UserGrant) {
-  const { user, client, scope, audience } = grant;
+  const { user, client, audience } = grant;
+  const scope = grantedUserScope(tenant, audience, grant.scope);
   const expiresIn = (audience && tenant.resourceServer(audience)?.tokenLifetime) || DEFAULT_LIFETIME;
   const scopes = scope.split(' ');
   const response: Record<string, unknown> = {
