@@ -3,7 +3,8 @@ import type { Tenant } from '../tenant';
 import { OAuthError } from '../http/errors';
 import { checkAudience } from './issue';
 
-export type ResponseMode = 'query' | 'web_message';
+export const RESPONSE_MODES = ['query', 'web_message'] as const;
+export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 /** Where an authorization response (code or error) goes. */
 export interface ResponseTarget { redirectUri: string; responseMode: ResponseMode; state?: string }
@@ -33,7 +34,7 @@ export class AuthorizeResponseError extends Error {
   }
 }
 
-const MODES = new Set(['query', 'web_message']);
+const MODES = new Set<string>(RESPONSE_MODES);
 
 function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string } {
   const fail = (error: string, description: string) => new AuthorizeResponseError(target, error, description);

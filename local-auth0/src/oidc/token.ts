@@ -20,6 +20,8 @@ const GRANTS: Record<string, Grant> = {
   'http://auth0.com/oauth/grant-type/password-realm': passwordGrant,
 };
 
+export const GRANT_TYPES = Object.keys(GRANTS);
+
 function bodyOf(req: Request): Record<string, unknown> {
   return typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 }
