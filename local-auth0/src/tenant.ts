@@ -1,5 +1,6 @@
 import type { Seed, SeedClient } from './config/seed';
 import { CodeStore } from './oidc/codes';
+import { revokeFamily } from './oidc/refresh-tokens';
 import type { StateStore } from './state/store';
 import type { StoredUser } from './state/types';
 
@@ -7,7 +8,7 @@ import type { StoredUser } from './state/types';
 export class Tenant {
   readonly issuer: string;
   readonly managementAudience: string;
-  readonly codes = new CodeStore();
+  readonly codes = new CodeStore((family) => revokeFamily(this, family));
   private lastUpdate = 0;
 
   constructor(

@@ -1,6 +1,7 @@
 import type { SeedClient } from '../config/seed';
 import type { Tenant } from '../tenant';
 import { OAuthError } from '../http/errors';
+import { sameRedirectUri } from './codes';
 import { checkAudience } from './issue';
 
 export const RESPONSE_MODES = ['query', 'web_message'] as const;
@@ -34,6 +35,8 @@ export class AuthorizeResponseError extends Error {
   }
 }
 
+/** BASE64URL(SHA256(verifier)) without padding is always 43 characters. */
+const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const MODES = new Set<string>(RESPONSE_MODES);
 
 function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string } {
@@ -41,6 +44,7 @@ function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget)
   if (p.get('response_type') !== 'code') throw fail('unsupported_response_type', `Unsupported response type: ${p.get('response_type') ?? ''}`);
   if (!MODES.has(p.get('response_mode') ?? 'query')) throw fail('invalid_request', `Unsupported response_mode: ${p.get('response_mode')}`);
   if (!p.get('code_challenge')) throw fail('invalid_request', 'Parameter \'code_challenge\' is required (PKCE)');
+  if (!S256_CHALLENGE.test(p.get('code_challenge')!)) throw fail('invalid_request', 'Parameter \'code_challenge\' must be a base64url SHA-256 (43 characters)');
   if (p.get('code_challenge_method') !== 'S256') throw fail('invalid_request', 'Only code_challenge_method S256 is supported');
   const prompt = p.get('prompt');
   if (prompt && !['none', 'login'].includes(prompt)) throw fail('invalid_request', `Unsupported prompt: ${prompt}`);
@@ -57,7 +61,7 @@ export function parseAuthorize(tenant: Tenant, query: string): AuthorizeRequest 
   const client = tenant.client(p.get('client_id'));
   if (!client) throw new AuthorizePageError(`Unknown client: ${p.get('client_id') ?? '(none)'}`);
   const redirectUri = p.get('redirect_uri') ?? '';
-  if (!client.callbacks.includes(redirectUri)) {
+  if (!client.callbacks.some((callback) => sameRedirectUri(redirectUri, callback))) {
     throw new AuthorizePageError(`Callback URL mismatch. ${redirectUri || '(none)'} is not in the list of Allowed Callback URLs of ${client.clientId}.`);
   }
   const mode = p.get('response_mode');

@@ -41,18 +41,22 @@ export async function issueUserTokens(tenant: Tenant, grant: UserGrant) {
   const scope = grantedUserScope(tenant, audience, grant.scope);
   const expiresIn = (audience && tenant.resourceServer(audience)?.tokenLifetime) || DEFAULT_LIFETIME;
   const scopes = scope.split(' ');
-  const response: Record<string, unknown> = {
-    access_token: await signAccessToken(tenant, { sub: user.user_id, clientId: client.clientId, audience, scope, expiresIn }),
-  };
-  if (scopes.includes('offline_access')) {
-    response.refresh_token = createRefreshToken(tenant, {
+  // Stored before the first await: a concurrent reuse of the rotated token must find this one to revoke it.
+  const refreshToken = scopes.includes('offline_access')
+    ? createRefreshToken(tenant, {
       family: grant.family ?? newFamily(),
       clientId: client.clientId,
       userId: user.user_id,
       scope,
       audience,
-    });
-  }
+      authTime: grant.authTime,
+      sid: grant.sid,
+    })
+    : undefined;
+  const response: Record<string, unknown> = {
+    access_token: await signAccessToken(tenant, { sub: user.user_id, clientId: client.clientId, audience, scope, expiresIn }),
+  };
+  if (refreshToken) response.refresh_token = refreshToken;
   if (scopes.includes('openid')) {
     response.id_token = await signIdToken(tenant, { user, clientId: client.clientId, scope, nonce: grant.nonce, authTime: grant.authTime, sid: grant.sid });
   }

@@ -23,7 +23,7 @@ export function createRefreshToken(tenant: Tenant, record: Omit<RefreshTokenReco
   return token;
 }
 
-function revokeFamily(tenant: Tenant, family: string): void {
+export function revokeFamily(tenant: Tenant, family: string): void {
   const table = tenant.state.refreshTokens;
   for (const [hash, record] of Object.entries(table)) if (record.family === family) delete table[hash];
   tenant.store.save();

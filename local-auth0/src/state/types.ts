@@ -23,6 +23,9 @@ export interface RefreshTokenRecord {
   userId: string;
   scope: string;
   audience?: string;
+  /** When the user last authenticated, and the session's id in ID tokens: refreshed ID tokens repeat them. */
+  authTime?: number;
+  sid?: string;
   /** Set once the token has been exchanged; presenting it again revokes the whole family. */
   rotatedAt?: string;
 }

@@ -11,5 +11,6 @@ export async function refreshTokenGrant(tenant: Tenant, client: SeedClient, body
   const user = tenant.user(record.userId);
   if (!user) throw new OAuthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
   refuseBlocked(user);
-  return issueUserTokens(tenant, { user, client, scope: record.scope, audience: record.audience, family: record.family });
+  const { scope, audience, family, authTime, sid } = record;
+  return issueUserTokens(tenant, { user, client, scope, audience, family, authTime, sid });
 }
