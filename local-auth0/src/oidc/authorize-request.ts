@@ -17,6 +17,8 @@ export interface AuthorizeRequest extends ResponseTarget {
   nonce?: string;
   codeChallenge: string;
   prompt?: string;
+  /** Seconds a session may have lasted since its login to be reused without a new one (OIDC `max_age`). */
+  maxAge?: number;
   /** The original query string, carried through the login form. */
   query: string;
 }
@@ -39,7 +41,7 @@ export class AuthorizeResponseError extends Error {
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const MODES = new Set<string>(RESPONSE_MODES);
 
-function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string } {
+function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string; maxAge?: number } {
   const fail = (error: string, description: string) => new AuthorizeResponseError(target, error, description);
   if (p.get('response_type') !== 'code') throw fail('unsupported_response_type', `Unsupported response type: ${p.get('response_type') ?? ''}`);
   if (!MODES.has(p.get('response_mode') ?? 'query')) throw fail('invalid_request', `Unsupported response_mode: ${p.get('response_mode')}`);
@@ -48,8 +50,10 @@ function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget)
   if (p.get('code_challenge_method') !== 'S256') throw fail('invalid_request', 'Only code_challenge_method S256 is supported');
   const prompt = p.get('prompt');
   if (prompt && !['none', 'login'].includes(prompt)) throw fail('invalid_request', `Unsupported prompt: ${prompt}`);
+  const maxAge = p.get('max_age') ?? undefined;
+  if (maxAge !== undefined && !/^\d{1,9}$/.test(maxAge)) throw fail('invalid_request', 'Parameter \'max_age\' must be a non-negative integer');
   try {
-    return { audience: checkAudience(tenant, p.get('audience') ?? undefined) };
+    return { audience: checkAudience(tenant, p.get('audience') ?? undefined), maxAge: maxAge === undefined ? undefined : Number(maxAge) };
   } catch (e) {
     throw fail('access_denied', (e as OAuthError).description);
   }
@@ -66,7 +70,7 @@ export function parseAuthorize(tenant: Tenant, query: string): AuthorizeRequest 
   }
   const mode = p.get('response_mode');
   const target: ResponseTarget = { redirectUri, responseMode: mode === 'web_message' ? 'web_message' : 'query', state: p.get('state') ?? undefined };
-  const { audience } = checkParams(tenant, p, target);
+  const { audience, maxAge } = checkParams(tenant, p, target);
   return {
     ...target,
     client,
@@ -75,6 +79,7 @@ export function parseAuthorize(tenant: Tenant, query: string): AuthorizeRequest 
     nonce: p.get('nonce') ?? undefined,
     codeChallenge: p.get('code_challenge')!,
     prompt: p.get('prompt') ?? undefined,
+    maxAge,
     query,
   };
 }

@@ -42,6 +42,12 @@ function showLogin(res: Response, ar: AuthorizeRequest, status = 200, email?: st
   res.send(loginPage({ query: ar.query, clientName: ar.client.name, email, error }));
 }
 
+/** A session answers /authorize unless the app asks for a fresh login (prompt=login, or a login older than max_age). */
+function reusable(ar: AuthorizeRequest, session: ActiveSession | undefined): session is ActiveSession {
+  if (!session || ar.prompt === 'login') return false;
+  return ar.maxAge === undefined || Date.now() / 1000 - session.record.authTime <= ar.maxAge;
+}
+
 const queryString = (req: Request) => req.originalUrl.split('?')[1] ?? '';
 
 /** The browser side of the tenant: /authorize, the login page, and logout. */
@@ -51,7 +57,7 @@ export function browserRouter(tenant: Tenant, inst: Instrumentation): Router {
     const ar = authorizeRequestOrAnswer(tenant, queryString(req), res);
     if (!ar) return;
     const session = currentSession(tenant, req);
-    if (session && ar.prompt !== 'login') return complete(tenant, res, ar, session);
+    if (reusable(ar, session)) return complete(tenant, res, ar, session);
     if (ar.prompt === 'none') return sendAuthorizationResponse(res, ar, { error: 'login_required', error_description: 'Login required' });
     showLogin(res, ar);
   });
