@@ -1,6 +1,7 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { ManagementApiError } from './http/errors';
 import { ROUTE_KEYS, type Fault, type Instrumentation, type RouteKey } from './http/instrument';
+import { isForeignBrowserRequest } from './http/cross-site';
 import { loopbackOnly } from './http/loopback';
 import type { TokenBucket } from './http/rate-limit';
 import { rotateKeyRing } from './keys';
@@ -58,12 +59,28 @@ async function mintUserToken(tenant: Tenant, body: Body) {
   return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(expiresIn) };
 }
 
+const forbidden = (message: string) => new ManagementApiError(403, message, 'forbidden');
+
+/**
+ * A web page the developer happens to open must not drive the controls: no request from a
+ * browser page, and bodies only as JSON (which no cross-site simple request can send).
+ */
+function notFromWebPages(tenant: Tenant): RequestHandler {
+  return (req, _res, next) => {
+    if (isForeignBrowserRequest(tenant, req)) throw forbidden('Test controls refuse requests from web pages.');
+    if (req.method !== 'GET' && req.method !== 'DELETE' && !req.is('application/json')) {
+      throw new ManagementApiError(415, 'Test controls take JSON bodies only (content-type: application/json).', 'unsupported_media_type');
+    }
+    next();
+  };
+}
+
 export interface ControlDeps { tenant: Tenant; inst: Instrumentation; bucket: TokenBucket }
 
 /** `/__local`: test controls (faults, counts, reset, key rotation, user tokens), loopback only. */
 export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
   const router = Router();
-  router.use(loopbackOnly);
+  router.use(loopbackOnly, notFromWebPages(tenant));
   router.post('/faults', (req, res) => {
     const { route, fault } = parseFault(bodyOf(req));
     inst.addFault(route, fault);

@@ -18,7 +18,7 @@ describe('POST /__local/tokens', () => {
     expect(minted).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
     const { payload, protectedHeader } = await jwtVerify(minted.access_token, createLocalJWKSet(await jwks()), { issuer: tenant.issuer, audience: API });
     expect(protectedHeader.typ).toBe('at+jwt');
-    expect(payload).toMatchObject({ sub: GRACE, aud: [API, `${tenant.issuer}userinfo`], azp: 'local-spa', scope: 'openid profile email' });
+    expect(payload).toMatchObject({ sub: GRACE, aud: [API, `${tenant.issuer}userinfo`], azp: 'local-spa', scope: 'openid profile email read:profile update:profile' });
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { isForeignBrowserRequest } from '../http/cross-site';
 import type { Instrumentation } from '../http/instrument';
 import type { Tenant } from '../tenant';
 import { AuthorizePageError, AuthorizeResponseError, parseAuthorize, type AuthorizeRequest } from './authorize-request';
@@ -62,6 +63,11 @@ export function browserRouter(tenant: Tenant, inst: Instrumentation): Router {
     showLogin(res, ar);
   });
   router.post('/login', async (req, res) => {
+    // Login CSRF: only the tenant's own login page may start a session.
+    if (isForeignBrowserRequest(tenant, req)) {
+      res.status(403).type('html').send(errorPage('Login refused', 'This login was not sent from the login page.'));
+      return;
+    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const ar = authorizeRequestOrAnswer(tenant, typeof body.authorize === 'string' ? body.authorize : '', res);
     if (!ar) return;
