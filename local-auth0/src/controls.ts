@@ -96,6 +96,7 @@ export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
   router.post('/reset', async (_req, res) => {
     tenant.store.replace(await initialState(tenant.seed, tenant.state.keys));
     tenant.codes.clear();
+    tenant.bruteForce.clear();
     inst.clearFaults();
     inst.resetCounts();
     bucket.reset();

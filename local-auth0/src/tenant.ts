@@ -1,4 +1,5 @@
 import type { Seed, SeedClient } from './config/seed';
+import { BruteForceProtection } from './oidc/brute-force';
 import { CodeStore } from './oidc/codes';
 import { revokeFamily } from './oidc/refresh-tokens';
 import type { StateStore } from './state/store';
@@ -9,6 +10,7 @@ export class Tenant {
   readonly issuer: string;
   readonly managementAudience: string;
   readonly codes = new CodeStore((family) => revokeFamily(this, family));
+  readonly bruteForce = new BruteForceProtection();
   private lastUpdate = 0;
 
   constructor(

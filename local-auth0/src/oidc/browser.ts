@@ -72,12 +72,12 @@ export function browserRouter(tenant: Tenant, inst: Instrumentation): Router {
     const ar = authorizeRequestOrAnswer(tenant, typeof body.authorize === 'string' ? body.authorize : '', res);
     if (!ar) return;
     try {
-      const user = await authenticateLogin(tenant, body);
+      const user = await authenticateLogin(tenant, body, req.socket.remoteAddress ?? '');
       tenant.recordLogin(user);
       complete(tenant, res, ar, startSession(tenant, res, user));
     } catch (e) {
       if (!(e instanceof LoginRefused)) throw e;
-      showLogin(res, ar, 401, typeof body.email === 'string' ? body.email : undefined, e.message);
+      showLogin(res, ar, e.status, typeof body.email === 'string' ? body.email : undefined, e.message);
     }
   });
   router.get('/v2/logout', logoutHandler(tenant, 'returnTo'));

@@ -10,7 +10,10 @@ import { passwordGrant } from './grants/password';
 import { refreshTokenGrant } from './grants/refresh-token';
 import { revokeRefreshToken } from './refresh-tokens';
 
-type Grant = (tenant: Tenant, client: SeedClient, body: Record<string, unknown>) => Promise<object>;
+/** What a grant may need to know about the request besides its body. */
+export interface GrantContext { ip: string }
+
+type Grant = (tenant: Tenant, client: SeedClient, body: Record<string, unknown>, context: GrantContext) => Promise<object>;
 
 const GRANTS: Record<string, Grant> = {
   client_credentials: clientCredentialsGrant,
@@ -36,7 +39,7 @@ export function tokenRouter(tenant: Tenant, inst: Instrumentation): Router {
     const grant = GRANTS[grantType];
     if (!grant) throw new OAuthError(403, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
     const client = authenticateClient(tenant, req, body);
-    const result = await grant(tenant, client, body);
+    const result = await grant(tenant, client, body, { ip: req.socket.remoteAddress ?? '' });
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(result);
   });
   router.post('/oauth/revoke', (req, res) => {
