@@ -1,13 +1,12 @@
 import type { Request } from 'express';
 import type { Tenant } from '../tenant';
-
-const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { LOOPBACK_HOSTS } from './loopback';
 
 /** An origin of the tenant itself: http, its port, a loopback host name. */
 function isTenantOrigin(tenant: Tenant, origin: string): boolean {
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' && url.port === new URL(tenant.url).port && LOOPBACK_HOSTNAMES.has(url.hostname);
+    return url.protocol === 'http:' && url.port === new URL(tenant.url).port && LOOPBACK_HOSTS.has(url.hostname);
   } catch {
     return false;
   }
