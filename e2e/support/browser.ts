@@ -30,3 +30,19 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
   const page = await context.newPage();
   return { context, page };
 }
+
+/**
+ * Blocks third-party cookies for this page and its frames, as Safari, Firefox strict mode,
+ * Brave and Chrome users who opt in do. Chromium 156 has no command-line switch for it
+ * (`--test-third-party-cookie-phaseout` no longer changes anything); the DevTools protocol's
+ * `Network.setCookieControls` does, even where the profile's setting allows them.
+ */
+export async function blockThirdPartyCookies(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCookieControls', {
+    enableThirdPartyCookieRestriction: true,
+    disableThirdPartyCookieMetadata: false,
+    disableThirdPartyCookieHeuristics: false,
+  });
+}
