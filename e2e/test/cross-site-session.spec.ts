@@ -3,7 +3,7 @@ import { expectSignedIn, openProfile, signInWithPassword } from '../support/app'
 import { useHarness } from '../support/harness';
 import { recordRequests, type SeenRequest } from '../support/requests';
 import { recordIssuedTokens, storedByApp } from '../support/tokens';
-import { SEED_USERS } from 'local-auth0/testing';
+import { injectFault, SEED_USERS } from 'local-auth0/testing';
 
 const ADA = SEED_USERS.ada;
 
@@ -54,6 +54,27 @@ describe('app on localhost, tenant on 127.0.0.1 (another site), third-party cook
     const stored = await storedByApp(page, stack.appUrl);
     for (const token of tokens) expect(stored).not.toContain(token);
     expect(stored).not.toMatch(/eyJ|token/i);
+  });
+
+  it('when the silent renewal hangs, gives up after its timeout and makes the one top-level trip', async () => {
+    const { page, stack } = t;
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    // The hidden iframe's /authorize answers after 30 s; the app waits SILENT_RENEWAL_TIMEOUT_MS (10 s).
+    await injectFault(stack.tenant.url, { route: 'GET /authorize', times: 1, delayMs: 30_000 });
+    const seen = recordRequests(page);
+    const topLevelTrip = page.waitForRequest(
+      (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url().startsWith(`${stack.tenant.url}/authorize`),
+      { timeout: 40_000 },
+    );
+    await page.reload();
+    await topLevelTrip;
+    await expectSignedIn(page);
+    await page.waitForURL(`${stack.appUrl}/profile`);
+    await page.locator('form #firstName').waitFor();
+    const trips = authorizeTrips(await settledLoads(page, seen), stack.tenant.url);
+    expect(trips).toHaveLength(1);
+    expect(new URL(trips[0]!).searchParams.get('prompt')).toBe('none');
   });
 
   it('with the tenant session ended in another tab, a reload lands signed out on home with "Sign in", after one try and no loop', async () => {
