@@ -72,9 +72,5 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
 export async function blockThirdPartyCookies(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCookieControls', {
-    enableThirdPartyCookieRestriction: true,
-    disableThirdPartyCookieMetadata: false,
-    disableThirdPartyCookieHeuristics: false,
-  });
+  await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: true });
 }
