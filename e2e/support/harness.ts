@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser';
-import { startStack, type Stack } from './stack';
+import { blockThirdPartyCookies, launchChromium, openPage } from './browser';
+import { startStack, type Stack, type StackOptions } from './stack';
 
 export interface Harness {
   /** This test's tenant, API and app. */
@@ -9,11 +9,16 @@ export interface Harness {
   readonly page: Page;
 }
 
+export interface HarnessOptions extends StackOptions {
+  /** Block third-party cookies explicitly rather than rely on the browser context's default. */
+  thirdPartyCookies?: 'blocked';
+}
+
 /**
  * Registers the jest hooks of an e2e file: one Chromium per file; a fresh tenant, API, app
  * server and browser profile per test, so every test starts from the seed and stands alone.
  */
-export function useHarness(): Harness {
+export function useHarness(options: HarnessOptions = {}): Harness {
   let browser: Browser | undefined;
   let stack: Stack | undefined;
   let context: BrowserContext | undefined;
@@ -27,8 +32,9 @@ export function useHarness(): Harness {
   });
   beforeEach(async () => {
     if (!browser) throw new Error('Chromium did not start');
-    stack = await startStack();
+    stack = await startStack(options);
     ({ context, page } = await openPage(browser));
+    if (options.thirdPartyCookies === 'blocked') await blockThirdPartyCookies(page);
   });
   afterEach(async () => {
     await context?.close();

@@ -5,6 +5,13 @@ import { startStaticApp } from './static-app';
 
 export const AUDIENCE = 'https://profile-api.local';
 
+export interface StackOptions {
+  /** `127.0.0.1` puts the tenant on another site than the app (http://localhost:PORT), as in production. */
+  tenantHost?: 'localhost' | '127.0.0.1';
+  /** The app's `config.json` "session" option; absent = the app's default (memory). */
+  session?: 'memory' | 'localstorage';
+}
+
 export interface Stack {
   appUrl: string;
   tenant: LocalAuth0;
@@ -15,10 +22,10 @@ export interface Stack {
 }
 
 /** Tenant, API and the built app on ephemeral ports, wired to each other like the defaults. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let appConfig: unknown = null;
   const app = await startStaticApp(APP_DIST, () => appConfig);
-  const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url] });
+  const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url], publicHost: options.tenantHost });
   const api = await startServer(
     loadConfig({
       NODE_ENV: 'test',
@@ -31,6 +38,7 @@ export async function startStack(): Promise<Stack> {
   appConfig = {
     auth0: { domain: tenant.url, clientId: 'local-spa', audience: AUDIENCE },
     apiUrl: `${api.url}/graphql`,
+    ...(options.session ? { session: options.session } : {}),
   };
   let apiStopped: Promise<void> | undefined;
   const stopApi = () => (apiStopped ??= api.close());

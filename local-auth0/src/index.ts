@@ -16,13 +16,18 @@ export interface LocalAuth0Options {
   seedFile?: string;
   /** e.g. `2/s` (like a free tenant); default none. */
   rateLimit?: string;
+  /**
+   * The host name in the tenant's URL and issuer; default `localhost`. `127.0.0.1` puts the
+   * tenant on another site than an app on localhost, as a real tenant is.
+   */
+  publicHost?: 'localhost' | '127.0.0.1';
   /** Replaces the SPA clients' callback, logout and web-origin URLs (e2e runs on other ports). */
   spaUrls?: string[];
   log?: (line: string) => void;
 }
 
 export interface LocalAuth0 {
-  /** `http://localhost:PORT` */
+  /** `http://localhost:PORT` (or the `publicHost` given) */
   url: string;
   /** `url + '/'` */
   issuer: string;
@@ -60,7 +65,7 @@ export async function startLocalAuth0(options: LocalAuth0Options = {}): Promise<
   // The app needs the tenant's URL, which is only known once the port is bound.
   const handler: { app?: ReturnType<typeof buildApp> } = {};
   const { port, servers, hosts } = await listenLoopback(options.port ?? DEFAULT_PORT, (req, res) => handler.app!(req, res));
-  const url = `http://localhost:${port}`;
+  const url = `http://${options.publicHost ?? 'localhost'}:${port}`;
   handler.app = buildApp({ tenant: new Tenant(url, seed, store), bucket, log });
   log(`listening on ${hosts.map((h) => (h.includes(':') ? `[${h}]` : h)).join(' and ')} port ${port} (loopback only)`);
   return { url, issuer: `${url}/`, port, close: () => closeServers(servers) };

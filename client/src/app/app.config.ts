@@ -1,4 +1,5 @@
 import {
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
   type ApplicationConfig,
@@ -8,6 +9,7 @@ import { provideRouter } from '@angular/router';
 import { authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
 import { routes } from './app.routes';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
+import { restoreSession } from './shell/session-restore';
 
 /** The API's permissions this app needs (`me` reads, `updateProfile` writes); the tenant grants only requested ones. */
 const API_SCOPES = 'read:profile update:profile';
@@ -23,9 +25,10 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       provideAuth0({
         domain,
         clientId,
-        // Tokens live in memory only; a reload renews them silently against the tenant
-        // (refresh token while the page lives, the hidden-iframe session check after a reload).
-        cacheLocation: 'memory',
+        // memory (default): nothing in storage; after a reload the hidden iframe renews against
+        // the tenant's session, or restoreSession makes one top-level trip when that cookie is
+        // blocked. localstorage: the cached tokens and refresh token survive the reload.
+        cacheLocation: config.session,
         useRefreshTokens: true,
         useRefreshTokensFallback: true,
         authorizationParams: { audience, scope: `openid profile email ${API_SCOPES}`, redirect_uri: window.location.origin },
@@ -35,6 +38,7 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
         },
       }),
       provideHttpClient(withFetch(), withInterceptors([authHttpInterceptorFn])),
+      provideAppInitializer(restoreSession),
     ],
   };
 }

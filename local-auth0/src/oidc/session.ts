@@ -28,16 +28,22 @@ export function currentSession(tenant: Tenant, req: Request): ActiveSession | un
 }
 
 /**
- * Starts a session. SameSite=Lax is enough for silent renewal: the app and the tenant are
- * both on localhost, which is one site whatever the ports.
+ * As Auth0 sets its session cookie: SameSite=None so that the SDK's hidden /authorize iframe
+ * carries it when the app embeds the tenant, which only works while the two are one site or
+ * the browser allows third-party cookies. SameSite=None needs Secure; Chromium stores and
+ * sends Secure cookies over plain http on localhost and 127.0.0.1 (trustworthy origins).
+ * Clearing must repeat the attributes, or the browser refuses the overwrite.
  */
+const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'none', secure: true, path: '/' } as const;
+
+/** Starts a session and sets its cookie. */
 export function startSession(tenant: Tenant, res: Response, user: StoredUser): ActiveSession {
   for (const [old, session] of Object.entries(tenant.state.sessions)) if (expired(session)) delete tenant.state.sessions[old];
   const id = randomBytes(24).toString('base64url');
   const record: SessionRecord = { userId: user.user_id, createdAt: new Date().toISOString(), authTime: Math.floor(Date.now() / 1000) };
   tenant.state.sessions[id] = record;
   tenant.store.save();
-  res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_MS });
+  res.cookie(SESSION_COOKIE, id, { ...COOKIE_OPTIONS, maxAge: SESSION_LIFETIME_MS });
   return { id, record, user };
 }
 
@@ -47,5 +53,5 @@ export function endSession(tenant: Tenant, req: Request, res: Response): void {
     delete tenant.state.sessions[id];
     tenant.store.save();
   }
-  res.clearCookie(SESSION_COOKIE, { path: '/' });
+  res.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
 }

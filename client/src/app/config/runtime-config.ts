@@ -1,9 +1,19 @@
 import { InjectionToken } from '@angular/core';
 
+/**
+ * Where the SDK keeps tokens. `memory` (default): nothing in storage; a reload renews through
+ * the tenant's session (one top-level redirect when the tenant is another site and the browser
+ * blocks third-party cookies). `localstorage`: tokens, refresh token included, in localStorage;
+ * a reload needs no trip, but any script running in the page can read them.
+ */
+export const SESSION_MODES = ['memory', 'localstorage'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
 /** What `config.json` holds: a real tenant means editing that file, not rebuilding. */
 export interface RuntimeConfig {
   auth0: { domain: string; clientId: string; audience: string };
   apiUrl: string;
+  session: SessionMode;
 }
 
 export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');
@@ -23,6 +33,14 @@ function requireObject(value: unknown, path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+function sessionMode(root: Record<string, unknown>): SessionMode {
+  const value = root['session'] ?? 'memory';
+  if (!SESSION_MODES.includes(value as SessionMode)) {
+    throw new Error(`config.json: "session" must be one of ${SESSION_MODES.map((mode) => `"${mode}"`).join(', ')} (default "memory")`);
+  }
+  return value as SessionMode;
+}
+
 /** Checks the shape of config.json and says which key is wrong. */
 export function parseRuntimeConfig(json: unknown): RuntimeConfig {
   const root = requireObject(json, '(root)');
@@ -38,6 +56,7 @@ export function parseRuntimeConfig(json: unknown): RuntimeConfig {
       audience: requireString(auth0, 'audience', 'auth0.audience'),
     },
     apiUrl,
+    session: sessionMode(root),
   };
 }
 

@@ -1,21 +1,29 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthService } from '@auth0/auth0-angular';
+import { sessionMarker } from './session-marker';
+import { isQuietRestoreFailure } from './session-restore';
 
 /** Sign-in state as signals for the templates, and the two ways in and out. */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly auth = inject(AuthService);
+  private readonly error = toSignal(this.auth.error$, { initialValue: null });
 
   readonly isLoading = toSignal(this.auth.isLoading$, { initialValue: true });
   readonly isAuthenticated = toSignal(this.auth.isAuthenticated$, { initialValue: false });
-  readonly authError = toSignal(this.auth.error$, { initialValue: null });
+  /** A sign-in failure worth showing; the tenant saying "no session" after a reload is just signed out. */
+  readonly authError = computed(() => {
+    const error = this.error();
+    return isQuietRestoreFailure(error) ? null : error;
+  });
 
   signIn(returnTo = '/'): void {
     this.auth.loginWithRedirect({ appState: { target: returnTo } }).subscribe();
   }
 
   signOut(): void {
+    sessionMarker.clear();
     this.auth.logout({ logoutParams: { returnTo: window.location.origin } }).subscribe();
   }
 }
