@@ -12,8 +12,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 // ALM, LRM, RLM, the embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).
 const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // Zero-width space, word joiner and invisible operators, BOM, Mongolian vowel separator,
-// combining grapheme joiner and the Hangul fillers that render as nothing.
-const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\u180E\u034F\u115F\u1160\u3164\uFFA0]/u;
+// the Hangul fillers that render as nothing, and the combining grapheme joiner.
+const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\u180E\u115F\u1160\u3164\uFFA0]|\u034F/u;
 const ZWNJ = '\u200C';
 const ZWJ = '\u200D';
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
