@@ -5,11 +5,12 @@ import seed from '../local-auth0/seed.json';
 import { listenApollo, portFromEnv } from './lib/express-apollo';
 
 const [ada] = seed.users;
+const stored: Partial<Record<string, string>> = ada?.user_metadata ?? {};
 const profile = {
   id: ada?.user_id,
   email: ada?.email,
   emailVerified: true,
-  ...Object.fromEntries(METADATA_FIELD_KEYS.map((key) => [key, ada?.user_metadata[key] ?? null])),
+  ...Object.fromEntries(METADATA_FIELD_KEYS.map((key) => [key, stored[key] ?? null])),
   picture: ada?.picture,
   connection: 'Username-Password-Authentication',
   canChangeEmail: true,

@@ -1,3 +1,4 @@
+import { METADATA_FIELD_KEYS } from 'profile-shape';
 import { VALIDATION_CASES } from 'profile-shape/test/validation-cases';
 import { normalizeEmail } from '../src/profile/email';
 import {
@@ -26,13 +27,16 @@ describe('the shared validation cases, through the API\'s validation', () => {
   });
 });
 
+/** A full read: every field of the shape null unless given. */
+const read = (values: Record<string, string | null>) => ({ ...Object.fromEntries(METADATA_FIELD_KEYS.map((key) => [key, null])), ...values });
+
 describe('reading user_metadata', () => {
   it('reads only the shape\'s keys and declared aliases, and non-strings as null', () => {
-    expect(readProfileMetadata({ firstName: 'Ada', lastName: 42, theme: 'dark', FirstName: 'X' })).toEqual({ firstName: 'Ada', lastName: null });
+    expect(readProfileMetadata({ firstName: 'Ada', lastName: 42, theme: 'dark', FirstName: 'X' })).toEqual(read({ firstName: 'Ada' }));
   });
 
   it('reads the canonical key first, and an alias only when the canonical key is absent or empty', () => {
-    expect(readProfileMetadata({ firstName: 'Alan', firstNAme: 'Al', lastname: 'Turing' })).toEqual({ firstName: 'Alan', lastName: 'Turing' });
+    expect(readProfileMetadata({ firstName: 'Alan', firstNAme: 'Al', lastname: 'Turing' })).toEqual(read({ firstName: 'Alan', lastName: 'Turing' }));
     expect(readProfileMetadata({ firstName: ' ', first_name: 'Alan' })).toMatchObject({ firstName: 'Alan' });
   });
 
@@ -44,13 +48,13 @@ describe('reading user_metadata', () => {
   it('drops a stored value the write path would refuse and reports its rule and length, not the value', () => {
     const hostile = `${'x'.repeat(5_000)}\r\n\u001b[2J${'y'.repeat(4)}`;
     const dropped: DroppedValue[] = [];
-    expect(readProfileMetadata({ firstName: 'Ada', lastname: hostile }, (d) => dropped.push(d))).toEqual({ firstName: 'Ada', lastName: null });
+    expect(readProfileMetadata({ firstName: 'Ada', lastname: hostile }, (d) => dropped.push(d))).toEqual(read({ firstName: 'Ada' }));
     expect(dropped).toEqual([{ field: 'lastName', key: 'lastname', rule: 'tooLong', length: 5_010 }]);
     expect(JSON.stringify(dropped)).not.toContain('xxx');
   });
 
   it('drops an invisible-only or direction-changing stored value', () => {
-    expect(readProfileMetadata({ firstName: '\u200B\u200B', lastName: 'Ada\u202Eecalevol' })).toEqual({ firstName: null, lastName: null });
+    expect(readProfileMetadata({ firstName: '\u200B\u200B', lastName: 'Ada\u202Eecalevol' })).toEqual(read({}));
   });
 
   it('shows a stored value trimmed, as the write path would store it', () => {
