@@ -1,7 +1,6 @@
 import {
   checkField,
   findStoredValue,
-  fieldProblem,
   METADATA_FIELD_KEYS,
   PROFILE_SHAPE,
   type FieldRule,
@@ -61,28 +60,25 @@ export function normalizeProfileMetadataChanges(changes: ProfileMetadataChanges)
   return normalized;
 }
 
-/** True when `value` passes the field's rules; for tests and tools that only need a verdict. */
-export function isValidMetadataValue(field: MetadataFieldKey, value: string): boolean {
-  return fieldProblem(PROFILE_SHAPE[field], value) === null;
-}
-
-function storedCanonical(stored: Record<string, unknown>, field: MetadataFieldKey): unknown {
-  return Object.hasOwn(stored, field) ? stored[field] : undefined;
+/** Whether writing `value` (null = delete) to the canonical key changes what is stored. */
+function changesCanonical(stored: Record<string, unknown>, field: MetadataFieldKey, value: string | null): boolean {
+  return value === null ? Object.hasOwn(stored, field) : stored[field] !== value;
 }
 
 /**
- * The PATCH for `wanted` on top of `stored`, or null when nothing changes. Every field that is
- * written or shown (a value read from an alias moves to its canonical key) has every declared
- * alias deleted in the same PATCH, so a user's first save leaves only canonical keys.
+ * The PATCH for `wanted` on top of `stored`, or null when nothing changes. A field is written
+ * when the caller asks for it or when it has a value to keep (a value shown from an alias moves
+ * to its canonical key); every declared alias of a written field is deleted in the same PATCH,
+ * so a user's first save leaves only canonical keys.
  */
 export function buildProfileMetadataPatch(stored: Record<string, unknown>, wanted: ProfileMetadataValues): ProfileMetadataPatch | null {
   const current = readProfileMetadata(stored);
   const patch: ProfileMetadataPatch = {};
   for (const field of METADATA_FIELD_KEYS) {
-    const value = wanted[field] !== undefined ? wanted[field] : current[field];
-    if (value === null && wanted[field] === undefined) continue;
-    const canonical = storedCanonical(stored, field);
-    if (value !== canonical && !(value === null && canonical === undefined)) patch[field] = value;
+    const asked = wanted[field];
+    const value = asked !== undefined ? asked : current[field];
+    if (asked === undefined && value === null) continue;
+    if (changesCanonical(stored, field, value)) patch[field] = value;
     for (const alias of PROFILE_SHAPE[field].aliases) {
       if (Object.hasOwn(stored, alias)) patch[alias] = null;
     }

@@ -16,7 +16,7 @@ export interface FormField {
 const SERVER_ERROR = 'server';
 
 /** The shared rules (the same code the API runs) as a validator: `{ [rule]: true }` when broken. */
-export function shapeValidator(spec: FieldSpec): ValidatorFn {
+function shapeValidator(spec: FieldSpec): ValidatorFn {
   return (control: AbstractControl<string>): ValidationErrors | null => {
     const rule = fieldProblem(spec, control.value ?? '');
     return rule ? { [rule]: true } : null;
