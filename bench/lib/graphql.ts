@@ -1,12 +1,9 @@
-// The operations the bench sends; the same `me` document goes to every server so the
-// baseline answers exactly the query our API does.
-export const ME_QUERY = `query Me {
-  me { id email emailVerified firstName lastName picture connection canChangeEmail updatedAt }
-}`;
+// The operations the bench sends: the app's own, read from its committed document. The same
+// `me` document goes to every server so the baseline answers exactly the query our API does.
+import { appOperation } from '../../server/test/support/operations';
 
-export const UPDATE_PROFILE = `mutation UpdateProfile($input: UpdateProfileInput!) {
-  updateProfile(input: $input) { id firstName lastName updatedAt }
-}`;
+export const ME_QUERY = appOperation('Me');
+const UPDATE_PROFILE = appOperation('UpdateProfile');
 
 export const meBody = JSON.stringify({ operationName: 'Me', query: ME_QUERY });
 

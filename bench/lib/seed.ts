@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { METADATA_FIELD_KEYS, PROFILE_SHAPE } from 'profile-shape';
 import { ROOT } from './processes';
 
 interface SeedUser {
@@ -27,7 +28,8 @@ export function benchUser(index: number): SeedUser {
     name: `Bench User ${n}`,
     nickname: `bench-${n}`,
     picture: `https://s.gravatar.com/avatar/bench-${n}?s=480&d=identicon`,
-    user_metadata: { firstName: 'Bench', lastName: `User ${n}` },
+    // One value per user_metadata field of the shape, e.g. firstName: 'Bench first name 0001'.
+    user_metadata: Object.fromEntries(METADATA_FIELD_KEYS.map((key) => [key, `Bench ${PROFILE_SHAPE[key].label.toLowerCase()} ${n}`])),
   };
 }
 

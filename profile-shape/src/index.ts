@@ -1,1 +1,5 @@
 export * from './shape';
+export * from './text';
+export * from './email';
+export * from './validate';
+export * from './metadata';

@@ -19,6 +19,12 @@ export interface FieldSpec {
    * canonical key is empty; deleted by every write of the field. Never for root attributes.
    */
   readonly aliases: readonly string[];
+  /** `email`: one ASCII address, lower-cased (see email.ts); `text` (the default): one line of visible text. */
+  readonly format?: 'text' | 'email';
+  /** A required field cannot be cleared; an optional one is cleared by null or "". */
+  readonly required?: boolean;
+  /** Shown under the form control. */
+  readonly hint?: string;
 }
 
 export const PROFILE_SHAPE = {
@@ -45,6 +51,8 @@ export const PROFILE_SHAPE = {
     autocomplete: 'email',
     description: 'New email (database users only); a verification mail is sent.',
     aliases: [],
+    format: 'email',
+    required: true,
   },
 } as const satisfies Record<string, FieldSpec>;
 

@@ -42,7 +42,7 @@ function sandboxTokenSource(config: Config) {
 /** Users (profiles, rate-limit windows) and tokens kept in memory at most: memory stays flat. */
 const CACHE_MAX_ENTRIES = 10_000;
 
-function profileGuards(config: Config): ProfileServiceGuards {
+function profileGuards(config: Config, logger: Logger): ProfileServiceGuards {
   return {
     cache: new ProfileCache<StoredUser>({
       ttlMs: config.limits.profileCacheTtlSeconds * 1000,
@@ -50,6 +50,7 @@ function profileGuards(config: Config): ProfileServiceGuards {
       version: (user) => Date.parse(user.updatedAt),
     }),
     limiter: new UpdateRateLimiter({ limit: config.limits.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
+    logDropped: (userId, dropped) => logger.warn({ userId, ...dropped }, 'a stored profile value breaks the rules; it is not shown'),
   };
 }
 
@@ -66,7 +67,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)), profileGuards(config));
+  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)), profileGuards(config, logger));
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'graphql';
 import { validate } from 'graphql/validation';
 import { getSchema, renderSchemaFile } from '../src/graphql/schema';
-import { profileMetadataKeys } from '../src/profile/profile-metadata';
+import { METADATA_FIELD_KEYS } from 'profile-shape';
 
 const committed = resolve(__dirname, '../../schema.graphql');
 
@@ -13,7 +13,7 @@ it('matches the committed schema.graphql (run `npm run schema -w server` after c
 
 it('exposes every key of the user_metadata shape on Profile and UpdateProfileInput', () => {
   const sdl = renderSchemaFile();
-  for (const key of profileMetadataKeys) {
+  for (const key of METADATA_FIELD_KEYS) {
     expect(sdl).toMatch(new RegExp(`type Profile \\{[^}]*\\b${key}: String\\n`));
     expect(sdl).toMatch(new RegExp(`input UpdateProfileInput \\{[^}]*\\b${key}: String\\n`));
   }

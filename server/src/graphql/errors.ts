@@ -36,7 +36,7 @@ type Described = { message: string; extensions: Record<string, unknown> };
 /** Domain errors of the lower layers -> message and extensions shown to the client. */
 export function describeError(error: unknown): Described | null {
   if (error instanceof ProfileInputError) {
-    return { message: error.message, extensions: { code: ErrorCode.badUserInput, field: error.field } };
+    return { message: error.message, extensions: { code: ErrorCode.badUserInput, field: error.field, rule: error.rule } };
   }
   if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden } };
   if (error instanceof Auth0UserNotFoundError) {

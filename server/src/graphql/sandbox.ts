@@ -1,11 +1,7 @@
 import type { ApolloServerPlugin, GraphQLServerContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
-
-const DOCUMENT = `query Me {
-  me { id email emailVerified firstName lastName picture connection canChangeEmail updatedAt }
-}
-`;
+import { meQuery } from './operations';
 
 export interface SandboxOptions {
   /** Supplies a token to pre-fill the Authorization header (local tenant only). */
@@ -29,7 +25,7 @@ export function sandboxLandingPage({ token, log }: SandboxOptions): ApolloServer
   }
 
   async function render(service: GraphQLServerContext): Promise<string> {
-    const page = ApolloServerPluginLandingPageLocalDefault({ embed: true, document: DOCUMENT, headers: await headers() });
+    const page = ApolloServerPluginLandingPageLocalDefault({ embed: true, document: meQuery(service.schema), headers: await headers() });
     const listener = await page.serverWillStart?.(service);
     const landing = await listener?.renderLandingPage?.();
     if (!landing) throw new Error('the default landing page rendered nothing');

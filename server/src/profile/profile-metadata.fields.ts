@@ -1,9 +1,20 @@
 import { Field } from 'type-graphql';
-import { profileMetadataKeys, profileMetadataShape } from './profile-metadata';
+import { METADATA_FIELD_KEYS, PROFILE_FIELD_KEYS, PROFILE_SHAPE, type ProfileFieldKey } from 'profile-shape';
 
-/** Declares one nullable String field per key of the user_metadata shape on a type-graphql class. */
-export function declareProfileMetadataFields(target: abstract new () => object): void {
-  for (const key of profileMetadataKeys) {
-    Field(() => String, { nullable: true, description: profileMetadataShape[key].description })(target.prototype, key);
+type Target = abstract new () => object;
+
+function declareNullableStrings(target: Target, keys: readonly ProfileFieldKey[]): void {
+  for (const key of keys) {
+    Field(() => String, { nullable: true, description: PROFILE_SHAPE[key].description })(target.prototype, key);
   }
+}
+
+/** One nullable String output field per user_metadata key of the shape (root attributes have their own types). */
+export function declareProfileMetadataFields(target: Target): void {
+  declareNullableStrings(target, METADATA_FIELD_KEYS);
+}
+
+/** One nullable String input field per field of the shape: omitted = unchanged, null = clear. */
+export function declareProfileInputFields(target: Target): void {
+  declareNullableStrings(target, PROFILE_FIELD_KEYS);
 }

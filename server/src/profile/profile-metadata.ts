@@ -1,73 +1,87 @@
+import {
+  checkField,
+  findStoredValue,
+  METADATA_FIELD_KEYS,
+  PROFILE_SHAPE,
+  type FieldRule,
+  type MetadataFieldKey,
+} from 'profile-shape';
 import { ProfileInputError } from './profile.errors';
 
 /**
- * The ONE typed user_metadata shape. It lists the keys the API owns; everything else stored in
- * user_metadata (e.g. a misspelt `firstNAme`) is never read and never written. Adding a profile
- * field means adding one line here: the GraphQL output and input fields, reading, validation and
- * patch building all follow from this table.
+ * The user_metadata side of the profile shape (declared once, in the profile-shape package):
+ * reading with legacy aliases, validating changes, and building the PATCH. Keys outside the
+ * shape (neither canonical nor a declared alias) are never read and never written.
  */
-export const profileMetadataShape = {
-  firstName: { description: 'Given name, stored in user_metadata.firstName.', maxLength: 150 },
-  lastName: { description: 'Family name, stored in user_metadata.lastName.', maxLength: 150 },
-} as const satisfies Record<string, { description: string; maxLength: number }>;
 
-export type ProfileMetadataKey = keyof typeof profileMetadataShape;
-export const profileMetadataKeys = Object.keys(profileMetadataShape) as ProfileMetadataKey[];
-
-/** The values as read: a key that is absent or not a string reads as null. */
-export type ProfileMetadata = Record<ProfileMetadataKey, string | null>;
+/** The values as read: null when no valid value is stored. */
+export type ProfileMetadata = Record<MetadataFieldKey, string | null>;
 /** What a caller asks for: undefined = leave alone, null or "" = clear. */
-export type ProfileMetadataChanges = Partial<Record<ProfileMetadataKey, string | null | undefined>>;
-/** What goes into PATCH user_metadata: only changed keys; null deletes the key in Auth0. */
-export type ProfileMetadataPatch = Partial<Record<ProfileMetadataKey, string | null>>;
+export type ProfileMetadataChanges = Partial<Record<MetadataFieldKey, string | null | undefined>>;
+/** Validated changes: trimmed value, or null to clear. */
+export type ProfileMetadataValues = Partial<Record<MetadataFieldKey, string | null>>;
+/** What goes into PATCH user_metadata: canonical keys and declared aliases; null deletes a key. */
+export type ProfileMetadataPatch = Record<string, string | null>;
 
-// Unicode category Cc (C0, DEL, C1) plus the line and paragraph separators.
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
-
-export function hasControlCharacters(value: string): boolean {
-  return CONTROL_CHARACTERS.test(value);
+/** A stored value the write path would refuse; logged without the value itself. */
+export interface DroppedValue {
+  field: MetadataFieldKey;
+  key: string;
+  rule: FieldRule;
+  length: number;
 }
 
-// A lone UTF-16 surrogate (category Cs) is not text: Auth0 would store it as U+FFFD.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-export function readProfileMetadata(stored: Record<string, unknown>): ProfileMetadata {
+/**
+ * Reads each field (canonical key, else its first alias with a value). A stored value that breaks
+ * the rules (written outside the API) is dropped, never shown: cleaning it would show the user a
+ * value nobody typed. Each drop is reported to `onDropped`.
+ */
+export function readProfileMetadata(stored: Record<string, unknown>, onDropped?: (dropped: DroppedValue) => void): ProfileMetadata {
   const read = {} as ProfileMetadata;
-  for (const key of profileMetadataKeys) {
-    const value = stored[key];
-    read[key] = typeof value === 'string' ? value : null;
+  for (const field of METADATA_FIELD_KEYS) {
+    const found = findStoredValue(stored, field);
+    const check = found ? checkField(PROFILE_SHAPE[field], found.value) : null;
+    read[field] = check?.ok ? check.value : null;
+    if (found && check && !check.ok) onDropped?.({ field, key: found.key, rule: check.rule, length: found.value.length });
   }
   return read;
 }
 
-/** Trimmed value, null for "clear"; throws ProfileInputError naming the field when the value breaks a rule. */
-function normalizeValue(key: ProfileMetadataKey, value: string | null): string | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const { maxLength } = profileMetadataShape[key];
-  if ([...trimmed].length > maxLength) throw new ProfileInputError(key, `${key} must be at most ${maxLength} characters`);
-  if (hasControlCharacters(trimmed)) throw new ProfileInputError(key, `${key} must not contain control characters`);
-  if (LONE_SURROGATE.test(trimmed)) throw new ProfileInputError(key, `${key} must be valid Unicode text`);
-  return trimmed;
-}
-
 /** Validates the requested changes and returns them normalized (keys left undefined are dropped). */
-export function normalizeProfileMetadataChanges(changes: ProfileMetadataChanges): ProfileMetadataPatch {
-  const normalized: ProfileMetadataPatch = {};
-  for (const key of profileMetadataKeys) {
-    const value = changes[key];
-    if (value !== undefined) normalized[key] = normalizeValue(key, value);
+export function normalizeProfileMetadataChanges(changes: ProfileMetadataChanges): ProfileMetadataValues {
+  const normalized: ProfileMetadataValues = {};
+  for (const field of METADATA_FIELD_KEYS) {
+    const value = changes[field];
+    if (value === undefined) continue;
+    const check = checkField(PROFILE_SHAPE[field], value);
+    if (!check.ok) throw new ProfileInputError(field, check.message, check.rule);
+    normalized[field] = check.value;
   }
   return normalized;
 }
 
-/** The keys whose value differs from what is stored; null when nothing changes. */
-export function buildProfileMetadataPatch(current: ProfileMetadata, wanted: ProfileMetadataPatch): ProfileMetadataPatch | null {
+/** Whether writing `value` (null = delete) to the canonical key changes what is stored. */
+function changesCanonical(stored: Record<string, unknown>, field: MetadataFieldKey, value: string | null): boolean {
+  return value === null ? Object.hasOwn(stored, field) : stored[field] !== value;
+}
+
+/**
+ * The PATCH for `wanted` on top of `stored`, or null when nothing changes. A field is written
+ * when the caller asks for it or when it has a value to keep (a value shown from an alias moves
+ * to its canonical key); every declared alias of a written field is deleted in the same PATCH,
+ * so a user's first save leaves only canonical keys.
+ */
+export function buildProfileMetadataPatch(stored: Record<string, unknown>, wanted: ProfileMetadataValues): ProfileMetadataPatch | null {
+  const current = readProfileMetadata(stored);
   const patch: ProfileMetadataPatch = {};
-  for (const key of profileMetadataKeys) {
-    const value = wanted[key];
-    if (value !== undefined && value !== current[key]) patch[key] = value;
+  for (const field of METADATA_FIELD_KEYS) {
+    const asked = wanted[field];
+    const value = asked !== undefined ? asked : current[field];
+    if (asked === undefined && value === null) continue;
+    if (changesCanonical(stored, field, value)) patch[field] = value;
+    for (const alias of PROFILE_SHAPE[field].aliases) {
+      if (Object.hasOwn(stored, alias)) patch[alias] = null;
+    }
   }
   return Object.keys(patch).length > 0 ? patch : null;
 }

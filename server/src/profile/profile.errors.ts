@@ -1,9 +1,10 @@
-/** A field of the input breaks a rule; `field` names it for the form. */
+/** A field of the input breaks a rule; `field` names it for the form, `rule` says which rule (stable code). */
 export class ProfileInputError extends Error {
   override readonly name = 'ProfileInputError';
   constructor(
     readonly field: string,
     message: string,
+    readonly rule: string,
   ) {
     super(message);
   }

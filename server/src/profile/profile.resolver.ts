@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { UpdateProfileInput } from './profile.input';
-import type { ProfileService, ProfileUpdate, ProfileView } from './profile.service';
+import type { ProfileService, ProfileView } from './profile.service';
 import { Profile } from './profile.type';
 
 /** What the resolvers need from the GraphQL context. */
@@ -22,6 +22,6 @@ export class ProfileResolver {
     @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
     @Ctx() ctx: ProfileContext,
   ): Promise<ProfileView> {
-    return ctx.profiles.update(ctx.userId(), input as ProfileUpdate);
+    return ctx.profiles.update(ctx.userId(), input);
   }
 }

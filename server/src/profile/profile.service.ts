@@ -5,9 +5,10 @@ import {
   buildProfileMetadataPatch,
   normalizeProfileMetadataChanges,
   readProfileMetadata,
+  type DroppedValue,
   type ProfileMetadata,
   type ProfileMetadataChanges,
-  type ProfileMetadataPatch,
+  type ProfileMetadataValues,
 } from './profile-metadata';
 import type { ProfileCache } from './profile-cache';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
@@ -34,7 +35,10 @@ function canChangeEmail(user: StoredUser): boolean {
   return user.identities[0]?.provider === 'auth0';
 }
 
-export function toProfileView(user: StoredUser): ProfileView {
+/** Where a stored value the rules refuse is reported; the value itself is never passed on. */
+export type DroppedValueLog = (userId: string, dropped: DroppedValue) => void;
+
+export function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileView {
   return {
     id: user.userId,
     email: user.email,
@@ -43,13 +47,13 @@ export function toProfileView(user: StoredUser): ProfileView {
     connection: user.identities[0]?.connection ?? '',
     canChangeEmail: canChangeEmail(user),
     updatedAt: new Date(user.updatedAt),
-    ...readProfileMetadata(user.userMetadata),
+    ...readProfileMetadata(user.userMetadata, logDropped && ((dropped) => logDropped(user.userId, dropped))),
   };
 }
 
-function buildUserPatch(user: StoredUser, metadata: ProfileMetadataPatch, email: string | undefined): UserPatch | null {
+function buildUserPatch(user: StoredUser, metadata: ProfileMetadataValues, email: string | undefined): UserPatch | null {
   const patch: UserPatch = {};
-  const metadataPatch = buildProfileMetadataPatch(readProfileMetadata(user.userMetadata), metadata);
+  const metadataPatch = buildProfileMetadataPatch(user.userMetadata, metadata);
   if (metadataPatch) patch.user_metadata = metadataPatch;
   if (email !== undefined && !sameEmail(email, user.email)) {
     if (!canChangeEmail(user)) {
@@ -71,6 +75,8 @@ export interface ProfileServiceGuards {
   cache?: ProfileCache<StoredUser>;
   /** Per-user limit on updates, enforced before any upstream call. */
   limiter?: UpdateRateLimiter;
+  /** Told about stored values the rules refuse (dropped from the view); see readProfileMetadata. */
+  logDropped?: DroppedValueLog;
 }
 
 /** The profile rules. The user id always comes from the verified token, never from input. */
@@ -83,7 +89,7 @@ export class ProfileService {
   async me(userId: string): Promise<ProfileView> {
     const { cache } = this.guards;
     const user = cache ? await cache.get(userId, () => this.users.getUser(userId)) : await this.users.getUser(userId);
-    return toProfileView(user);
+    return toProfileView(user, this.guards.logDropped);
   }
 
   /** At most one PATCH, holding only what changes; none when nothing does. */
@@ -95,15 +101,15 @@ export class ProfileService {
     const user = await this.users.getUser(userId);
     this.guards.cache?.set(userId, user);
     const patch = buildUserPatch(user, metadata, email);
-    if (!patch) return toProfileView(user);
+    if (!patch) return toProfileView(user, this.guards.logDropped);
     try {
       const updated = await this.users.updateUser(userId, patch);
       this.guards.cache?.set(userId, updated);
-      return toProfileView(updated);
+      return toProfileView(updated, this.guards.logDropped);
     } catch (error) {
       // A failed PATCH may still have been applied (timeout): the next read must ask upstream.
       this.guards.cache?.invalidate(userId);
-      if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use');
+      if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use', 'emailTaken');
       throw error;
     }
   }

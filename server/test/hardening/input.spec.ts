@@ -53,7 +53,8 @@ describe('field values', () => {
     ['escape sequence', '\u001b[31mAda'],
     ['newline', 'Ada\nLovelace'],
     ['DEL', 'Ada\u007f'],
-    ['C1 control', 'Ada\u0085'],
+    ['C1 control', 'Ada\u0085Lovelace'],
+    ['line separator', 'Ada\u2028Lovelace'],
   ])('refuses a name holding a control character (%s)', async (_label, value) => {
     await expectBadInput(await update({ firstName: value }), 'firstName');
   });
@@ -75,6 +76,26 @@ describe('field values', () => {
 
   it('refuses an email of the wrong shape', async () => {
     await expectBadInput(await update({ email: 'ada@@example' }), 'email');
+  });
+
+  it.each([
+    ['zero-width space', 'A\u200Bda', 'invisibleCharacters'],
+    ['byte order mark', '\uFEFFAda', 'invisibleCharacters'],
+    ['right-to-left override', 'Ada\u202Eecalevol', 'directionCharacters'],
+    ['bidi isolate', 'Ada\u2066x\u2069', 'directionCharacters'],
+    ['name made only of zero-width characters', '\u200B\u200C\u200D', 'invisibleCharacters'],
+  ])('refuses a name holding a %s, naming the field and the rule', async (_label, value, rule) => {
+    const res = await update({ lastName: value });
+    await expectBadInput(res, 'lastName');
+    expect(res.body.errors?.[0]?.extensions?.rule).toBe(rule);
+    expect(res.body.errors?.[0]?.message).toMatch(/^Last name cannot contain|^Last name must contain/);
+  });
+
+  it('refuses a lookalike email (Cyrillic а) with a message naming the ASCII rule', async () => {
+    const res = await update({ email: '\u0430da@example.com' });
+    await expectBadInput(res, 'email');
+    expect(res.body.errors?.[0]?.extensions?.rule).toBe('emailNotAscii');
+    expect(res.body.errors?.[0]?.message).toMatch(/^Email can only use ASCII letters/);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('stores %s as a plain name value, nothing more', async (value) => {

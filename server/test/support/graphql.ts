@@ -1,3 +1,5 @@
+import { appOperation } from './operations';
+
 export interface GraphQLResult {
   status: number;
   headers: Headers;
@@ -7,8 +9,6 @@ export interface GraphQLResult {
   };
 }
 
-export const PROFILE_FIELDS = 'id email emailVerified firstName lastName picture connection canChangeEmail updatedAt';
-
 export async function gql(apiUrl: string, query: string, options: { variables?: object; token?: string; headers?: Record<string, string> } = {}): Promise<GraphQLResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
@@ -16,8 +16,9 @@ export async function gql(apiUrl: string, query: string, options: { variables?: 
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult['body'] };
 }
 
-export const ME = `query Me { me { ${PROFILE_FIELDS} } }`;
-export const UPDATE = `mutation Update($input: UpdateProfileInput!) { updateProfile(input: $input) { ${PROFILE_FIELDS} } }`;
+/** The app's own `Me` and `UpdateProfile` operations, read from its committed document. */
+export const ME = appOperation('Me');
+export const UPDATE = appOperation('UpdateProfile');
 
 export function errorCode(result: GraphQLResult): unknown {
   return result.body.errors?.[0]?.extensions?.code;

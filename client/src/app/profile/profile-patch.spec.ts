@@ -1,5 +1,10 @@
 import { ADA_PROFILE as ada } from '../../testing/profiles';
-import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
+import { PROFILE_SHAPE } from 'profile-shape';
+import type { ProfileFieldsFragment } from '../graphql/generated';
+import { buildPatch as buildShapePatch, formValueOf as shapeFormValueOf, isEmptyPatch, type ProfileFormValue } from './profile-patch';
+
+const formValueOf = (profile: ProfileFieldsFragment) => shapeFormValueOf(PROFILE_SHAPE, profile);
+const buildPatch = (profile: ProfileFieldsFragment, value: ProfileFormValue) => buildShapePatch(PROFILE_SHAPE, profile, value);
 
 describe('buildPatch', () => {
   it('is empty when nothing changed', () => {
@@ -20,7 +25,7 @@ describe('buildPatch', () => {
 
   it('does not send a name that was missing and is still empty', () => {
     const noName = { ...ada, firstName: null };
-    expect(formValueOf(noName).firstName).toBe('');
+    expect(formValueOf(noName)['firstName']).toBe('');
     expect(isEmptyPatch(buildPatch(noName, formValueOf(noName)))).toBe(true);
   });
 

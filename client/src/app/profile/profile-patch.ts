@@ -1,34 +1,42 @@
+import type { FieldSpec } from 'profile-shape';
 import type { ProfileFieldsFragment, UpdateProfileInput } from '../graphql/generated';
-import { NAME_FIELDS, type ProfileField } from './profile-rules';
+import type { FormShape } from './profile-shape.token';
 
-/** What the form edits: plain strings, '' standing for "no value". */
-export type ProfileFormValue = Record<ProfileField, string>;
+/** What the form edits: plain strings per field key, '' standing for "no value". */
+export type ProfileFormValue = Readonly<Record<string, string>>;
+/** The profile as read, seen by field key (the generated fragment holds every field the shape has). */
+type SavedProfile = ProfileFieldsFragment & { readonly [key: string]: unknown };
 
-export function formValueOf(profile: ProfileFieldsFragment): ProfileFormValue {
-  const value = { email: profile.email } as ProfileFormValue;
-  for (const field of NAME_FIELDS) value[field] = profile[field] ?? '';
-  return value;
+function savedText(profile: SavedProfile, key: string): string | null {
+  const value = profile[key];
+  return typeof value === 'string' ? value : null;
 }
 
-function nameChange(saved: string | null, edited: string): string | null | undefined {
-  const next = edited.trim() === '' ? null : edited.trim();
-  return next === (saved ?? null) ? undefined : next;
+export function formValueOf(shape: FormShape, profile: ProfileFieldsFragment): Record<string, string> {
+  return Object.fromEntries(Object.keys(shape).map((key) => [key, savedText(profile, key) ?? '']));
+}
+
+/** The change to send for one field, or undefined when it did not change. */
+function fieldChange(spec: FieldSpec, saved: string | null, edited: string): string | null | undefined {
+  const trimmed = edited.trim();
+  if (spec.format === 'email') {
+    // Compared case-insensitively, as the API does.
+    return trimmed.toLowerCase() === (saved ?? '').toLowerCase() ? undefined : trimmed;
+  }
+  const next = trimmed === '' ? null : trimmed;
+  return next === saved ? undefined : next;
 }
 
 /**
- * The mutation input: only the fields that really changed (trimmed; an emptied name is sent
- * as null, which clears it). Email is compared case-insensitively, as the API does, and is
- * never sent for users whose email cannot change.
+ * The mutation input: only the fields that really changed (trimmed; an emptied optional field is
+ * sent as null, which clears it). Email is never sent for users whose email cannot change.
  */
-export function buildPatch(profile: ProfileFieldsFragment, value: ProfileFormValue): UpdateProfileInput {
-  const patch: UpdateProfileInput = {};
-  for (const field of NAME_FIELDS) {
-    const change = nameChange(profile[field], value[field]);
-    if (change !== undefined) patch[field] = change;
-  }
-  const email = value.email.trim();
-  if (profile.canChangeEmail && email.toLowerCase() !== profile.email.toLowerCase()) {
-    patch.email = email;
+export function buildPatch(shape: FormShape, profile: ProfileFieldsFragment, value: ProfileFormValue): UpdateProfileInput {
+  const patch: Record<string, string | null> = {};
+  for (const [key, spec] of Object.entries(shape)) {
+    if (spec.format === 'email' && !profile.canChangeEmail) continue;
+    const change = fieldChange(spec, savedText(profile, key), value[key] ?? '');
+    if (change !== undefined) patch[key] = change;
   }
   return patch;
 }

@@ -1,3 +1,4 @@
+import type { Provider } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ApolloLink } from '@apollo/client/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
@@ -9,6 +10,8 @@ import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
 import { Session } from '../shell/session';
 import { ProfileApi } from './profile.api';
 import { ProfilePage } from './profile.page';
+import { PROFILE_FORM_SHAPE } from './profile-shape.token';
+import { PROFILE_SHAPE } from 'profile-shape';
 
 type Answer = Observable<ApolloLink.Result>;
 
@@ -20,6 +23,7 @@ const session: Pick<Session, 'signIn'> = { signIn: (returnTo = '/') => void sign
 async function render(
   me: ProfileFieldsFragment | (() => Answer),
   answerUpdate: (input: Record<string, unknown>) => Answer = () => of({ data: { updateProfile: me } }),
+  providers: Provider[] = [],
 ) {
   const answerMe = typeof me === 'function' ? me : () => of({ data: { me } });
   const link = new ApolloLink((operation) =>
@@ -32,6 +36,7 @@ async function render(
       provideApollo(() => ({ link, cache: createApolloCache() })),
       ProfileApi,
       { provide: Session, useValue: session },
+      ...providers,
     ],
   });
   const fixture = TestBed.createComponent(ProfilePage);
@@ -83,7 +88,7 @@ describe('ProfilePage', () => {
     const input = el<HTMLInputElement>(fixture, '#email');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe('email-error');
-    expect(text(fixture, '#email-error')).toBe('Enter an email address like name@example.com.');
+    expect(text(fixture, '#email-error')).toBe('Email must be an address like name@example.com.');
   });
 
   it('shows progress while saving, then the confirmation, and the cache hands `me` the new values', async () => {
@@ -194,5 +199,37 @@ describe('ProfilePage', () => {
     expect(email.readOnly).toBe(true);
     expect(email.getAttribute('aria-describedby')).toBe('email-hint');
     expect(text(fixture, '#email-hint')).toBe('Your email comes from your Google account and can only be changed there.');
+  });
+
+  it('builds the form from the shape: one more field there is a labelled, validated, saved control', async () => {
+    const shape = {
+      ...PROFILE_SHAPE,
+      phoneNumber: {
+        label: 'Phone number',
+        storage: 'user_metadata',
+        maxLength: 32,
+        autocomplete: 'tel',
+        description: 'Phone number, stored in user_metadata.phoneNumber.',
+        aliases: ['phone'],
+        hint: 'With the country code, e.g. +44 20 7946 0000.',
+      },
+    } as const;
+    const sent: Record<string, unknown>[] = [];
+    const fixture = await render(ada, (input) => (sent.push(input), of({ data: { updateProfile: ada } })), [
+      { provide: PROFILE_FORM_SHAPE, useValue: shape },
+    ]);
+    const phone = el<HTMLInputElement>(fixture, '#phoneNumber');
+    expect(text(fixture, 'label[for=phoneNumber]')).toBe('Phone number');
+    expect(phone.getAttribute('autocomplete')).toBe('tel');
+    expect(text(fixture, '#phoneNumber-hint')).toBe('With the country code, e.g. +44 20 7946 0000.');
+
+    await type(fixture, 'phoneNumber', '+44\u202E0000');
+    expect(saveButton(fixture).disabled).toBe(true);
+    expect(text(fixture, '#phoneNumber-error')).toBe('Phone number cannot contain characters that change the text direction (such as U+202E).');
+
+    await type(fixture, 'phoneNumber', ' +44 20 7946 0000 ');
+    saveButton(fixture).click();
+    await settle(fixture);
+    expect(sent).toEqual([{ phoneNumber: '+44 20 7946 0000' }]);
   });
 });

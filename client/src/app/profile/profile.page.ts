@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { ProfileApi, type MeView, type Profile } from './profile.api';
+import { connectionName, emailLockedReason } from './connection-names';
 import { createProfileForm, fieldErrorMessage, setServerError } from './profile-form';
 import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
-import { PROFILE_FIELDS, connectionName, emailLockedReason, type ProfileField } from './profile-rules';
+import { PROFILE_FORM_SHAPE } from './profile-shape.token';
 import { describeSaveError, type SaveFailure } from './save-error';
 import { Session } from '../shell/session';
 import { TextField } from './text-field';
@@ -24,7 +25,11 @@ type SaveState =
 export class ProfilePage {
   private readonly api = inject(ProfileApi);
   protected readonly session = inject(Session);
-  protected readonly form = createProfileForm();
+  private readonly shape = inject(PROFILE_FORM_SHAPE);
+  private readonly built = createProfileForm(this.shape);
+  protected readonly form = this.built.form;
+  /** The form's fields, in the shape's order: the template renders one control per entry. */
+  protected readonly fields = this.built.fields;
   protected readonly me = toSignal(this.api.me$, { initialValue: { status: 'loading' } as MeView });
   protected readonly profile = computed(() => {
     const me = this.me();
@@ -39,17 +44,17 @@ export class ProfilePage {
 
   protected readonly patch = computed(() => {
     const profile = this.profile();
-    return profile ? buildPatch(profile, this.formValue()) : {};
+    return profile ? buildPatch(this.shape, profile, this.formValue()) : {};
   });
   protected readonly canSave = computed(
     () => this.state().kind !== 'saving' && !isEmptyPatch(this.patch()) && (this.formEvent(), this.form.valid),
   );
+  /** The message under each field (by key), once the user has touched it. */
   protected readonly fieldErrors = computed(() => {
     this.formEvent();
-    const errors = {} as Record<ProfileField, string | null>;
-    for (const field of PROFILE_FIELDS) {
-      const control = this.form.controls[field];
-      errors[field] = control.touched || control.dirty ? fieldErrorMessage(field, control.errors) : null;
+    const errors = new Map<string, string | null>();
+    for (const { key, spec, control } of this.fields) {
+      errors.set(key, control.touched || control.dirty ? fieldErrorMessage(spec, control.errors) : null);
     }
     return errors;
   });
@@ -78,7 +83,7 @@ export class ProfilePage {
     effect(() => {
       const profile = this.profile();
       if (profile && !this.form.dirty && this.state().kind !== 'saving') {
-        this.form.reset(formValueOf(profile));
+        this.form.reset(formValueOf(this.shape, profile));
       }
     });
   }
@@ -98,7 +103,7 @@ export class ProfilePage {
   }
 
   private saved(profile: Profile, emailChanged: boolean): void {
-    this.form.reset(formValueOf(profile));
+    this.form.reset(formValueOf(this.shape, profile));
     const message = emailChanged
       ? `Saved. We sent a verification mail to ${profile.email}; until you confirm it, the address shows as unverified.`
       : 'Your profile was saved.';
@@ -107,8 +112,9 @@ export class ProfilePage {
 
   /** The edits stay in the form whatever went wrong. */
   private failed(failure: SaveFailure): void {
-    if (failure.kind === 'field') {
-      setServerError(this.form, failure.field, failure.message);
+    const control = failure.kind === 'field' ? this.form.get(failure.field) : null;
+    if (failure.kind === 'field' && control) {
+      setServerError(control, failure.message);
       document.getElementById(failure.field)?.focus();
     }
     this.state.set({ kind: 'failed', failure });

@@ -1,9 +1,9 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { PROFILE_FIELDS, type ProfileField } from './profile-rules';
+import { PROFILE_FIELD_KEYS, type ProfileFieldKey } from 'profile-shape';
 
 /** What the page does with a failed save (or load): every case keeps the user's edits. */
 export type SaveFailure =
-  | { kind: 'field'; field: ProfileField; message: string }
+  | { kind: 'field'; field: ProfileFieldKey; message: string }
   | { kind: 'rateLimited'; retryAfterSeconds: number | null; message: string }
   | { kind: 'unavailable'; message: string }
   | { kind: 'network'; message: string }
@@ -39,8 +39,8 @@ function graphQLErrorsOf(error: unknown): ErrorEntry[] {
   return [];
 }
 
-function isProfileField(value: unknown): value is ProfileField {
-  return typeof value === 'string' && (PROFILE_FIELDS as readonly string[]).includes(value);
+function isProfileFieldKey(value: unknown): value is ProfileFieldKey {
+  return typeof value === 'string' && (PROFILE_FIELD_KEYS as readonly string[]).includes(value);
 }
 
 export function retryMessage(seconds: number | null): string {
@@ -62,7 +62,7 @@ function fromCode(entry: ErrorEntry): SaveFailure | null {
   const { code, field, retryAfterSeconds } = entry.extensions;
   switch (code) {
     case 'BAD_USER_INPUT':
-      return isProfileField(field)
+      return isProfileFieldKey(field)
         ? { kind: 'field', field, message: entry.message }
         : { kind: 'other', message: entry.message || 'The server did not accept these changes.' };
     case 'RATE_LIMITED': {

@@ -1,0 +1,14 @@
+import { InjectionToken } from '@angular/core';
+import { PROFILE_SHAPE, type FieldSpec } from 'profile-shape';
+
+/** A profile shape as the form reads it: field key -> spec, in display order. */
+export type FormShape = Readonly<Record<string, FieldSpec>>;
+
+/**
+ * The shape the profile form is built from: the shared PROFILE_SHAPE. A token, not an import,
+ * so a test can build the page from a shape with one more field.
+ */
+export const PROFILE_FORM_SHAPE = new InjectionToken<FormShape>('PROFILE_FORM_SHAPE', {
+  providedIn: 'root',
+  factory: () => PROFILE_SHAPE,
+});

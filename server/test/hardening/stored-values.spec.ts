@@ -1,0 +1,63 @@
+// The read path never hands the app what the write path would refuse: user_metadata written
+// outside the API (another tool, a hand edit in the dashboard) is dropped from `me` and logged
+// without the value.
+import { PassThrough } from 'node:stream';
+import { managementToken, resetTenant, userToken } from 'local-auth0/testing';
+import { gql, ME } from '../support/graphql';
+import { ADA, startStack, type Stack } from '../support/stack';
+
+jest.setTimeout(30_000);
+
+const logs = new PassThrough();
+let logText = '';
+logs.on('data', (chunk: Buffer) => {
+  logText += chunk.toString();
+});
+
+let stack: Stack;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack({ LOG_LEVEL: 'info', PROFILE_CACHE_TTL_SECONDS: '0' }, { server: { logDestination: logs } });
+  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+});
+afterAll(() => stack.close());
+beforeEach(async () => {
+  await resetTenant(stack.tenant.url);
+  logText = '';
+});
+
+/** Writes user_metadata straight through the Management API, as a tool outside the API would. */
+async function writeOutsideTheApi(userMetadata: Record<string, unknown>): Promise<void> {
+  const { accessToken } = await managementToken(stack.tenant.url);
+  const res = await fetch(`${stack.tenant.url}/api/v2/users/${encodeURIComponent(ADA)}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user_metadata: userMetadata }),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function me() {
+  const res = await gql(stack.api.url, ME, { token });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data?.me as { firstName: string | null; lastName: string | null };
+}
+
+it('drops a stored 5,010-character value holding CR, LF and ESC, and logs the field and rule without the value', async () => {
+  const hostile = `${'x'.repeat(2_500)}\r\n\u001b[2J${'y'.repeat(2_504)}`;
+  expect(hostile).toHaveLength(5_010);
+  await writeOutsideTheApi({ lastName: hostile });
+  expect(await me()).toMatchObject({ firstName: 'Ada', lastName: null });
+  const entry = logText.split('\n').find((line) => line.includes('breaks the rules'));
+  expect(JSON.parse(entry ?? '{}')).toMatchObject({ level: 40, userId: ADA, field: 'lastName', key: 'lastName', rule: 'tooLong', length: 5_010 });
+  expect(logText).not.toContain('xxxx');
+  expect(logText).not.toContain('\\u001b');
+});
+
+it('drops a stored short value holding a line break, an override or only zero-width characters', async () => {
+  await writeOutsideTheApi({ firstName: 'Ada\nLovelace', lastName: 'Love\u202Elace' });
+  expect(await me()).toMatchObject({ firstName: null, lastName: null });
+  await writeOutsideTheApi({ firstName: '\u200B\u200B', lastName: 'Lovelace' });
+  expect(await me()).toMatchObject({ firstName: null, lastName: 'Lovelace' });
+});
