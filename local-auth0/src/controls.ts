@@ -7,6 +7,7 @@ import { rotateKeyRing } from './keys';
 import { initialState } from './state/initial';
 import type { Tenant } from './tenant';
 import { signAccessToken } from './tokens';
+import { userControlsRouter } from './management/user-controls';
 
 const DEFAULT_API = 'https://profile-api.local';
 const badRequest = (message: string) => new ManagementApiError(400, message, 'invalid_body');
@@ -93,5 +94,6 @@ export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
   router.post('/tokens', async (req, res) => {
     res.json(await mintUserToken(tenant, bodyOf(req)));
   });
+  router.use(userControlsRouter(tenant));
   return router;
 }
