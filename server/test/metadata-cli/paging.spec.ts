@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { addUsers, allUsers, readCounts, resetCounts, ROUTES, SEED_USERS } from 'local-auth0/testing';
+import { jsonOutput, runCli } from './cli-process';
+import { driftSeed } from './drift-seed';
+
+// A tenant below Auth0's 1,000-record paging limit: the CLI pages and never starts an export job.
+const seed = driftSeed(297, 'small');
+let tenant: LocalAuth0;
+let dir: string;
+
+// Each CLI run is a process start (tsx) on a shared, loaded machine.
+jest.setTimeout(60_000);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'metadata-cli-'));
+  tenant = await startLocalAuth0({ port: 0, stateFile: null });
+  await addUsers(tenant.url, seed.users);
+});
+afterAll(async () => {
+  await tenant.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('metadata CLI on a tenant of 300 users', () => {
+  it('audits by paging (3 pages of 100, no export job) and exits 1 on drift', async () => {
+    await resetCounts(tenant.url);
+    const result = await runCli(tenant.url, ['audit', '--json']);
+    expect(result.code).toBe(1);
+    const report = jsonOutput<{ scanned: number; via: string; conflicts: { users: number } }>(result);
+    expect(report).toMatchObject({ scanned: 300, via: 'pages', conflicts: { users: seed.conflictUsers } });
+    const counts = await readCounts(tenant.url);
+    expect(counts[ROUTES.listUsers]).toBe(3);
+    expect(counts[ROUTES.exportUsers]).toBeUndefined();
+  });
+
+  it('prints the PATCHes with --dry-run and sends none', async () => {
+    await resetCounts(tenant.url);
+    const result = await runCli(tenant.url, ['repair', '--dry-run']);
+    expect(result.code).toBe(0);
+    const patches = result.stdout.split('\n').filter((line) => line.startsWith('PATCH '));
+    expect(patches).toHaveLength(seed.patchesWithoutPrefer);
+    expect(patches).toContain(`PATCH /api/v2/users/${encodeURIComponent(SEED_USERS.alan.id)} {"user_metadata":{"lastname":null,"lastName":"Turing"}}`);
+    expect((await readCounts(tenant.url))[ROUTES.patchUser]).toBeUndefined();
+  });
+
+  it('lists undeclared near-misses as drift, and repair leaves them alone', async () => {
+    const nearMisses = { FirstName: 'Ann', 'last-name': 'Lee', lastNmae: 'Lee', firstname: 'Ann', colour: 'red' };
+    await addUsers(tenant.url, [{ user_id: 'auth0|near-miss', email: 'near@example.com', user_metadata: nearMisses }]);
+    const report = jsonOutput<{ keys: { key: string; kind: string; field?: string; users: number }[] }>(await runCli(tenant.url, ['audit', '--json']));
+    const kinds = Object.fromEntries(report.keys.map((k) => [k.key, [k.kind, k.field]]));
+    expect(kinds).toMatchObject({
+      FirstName: ['near-miss', 'firstName'],
+      'last-name': ['near-miss', 'lastName'],
+      lastNmae: ['near-miss', 'lastName'],
+      firstname: ['near-miss', 'firstName'],
+      colour: ['unrelated', undefined],
+      theme: ['unrelated', undefined],
+      firstNAme: ['alias', 'firstName'],
+      last_name: ['alias', 'lastName'],
+    });
+    const repair = await runCli(tenant.url, ['repair', '--prefer', 'canonical', '--verify', '--checkpoint', join(dir, 'checkpoint')]);
+    expect(repair.code).toBe(0);
+    const stored = (await allUsers(tenant.url)).find((u) => u.user_id === 'auth0|near-miss');
+    expect(stored?.user_metadata).toEqual(nearMisses);
+  });
+});
