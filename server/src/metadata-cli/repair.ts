@@ -6,8 +6,8 @@ import type { Progress } from './progress';
 
 export interface RepairRun {
   patched: number;
-  /** Users skipped because the checkpoint says an earlier run PATCHed them. */
-  skipped: number;
+  /** PATCHes the stopped runs this one resumed had sent (from the checkpoint). */
+  patchedEarlier: number;
   failed: { userId: string; reason: string }[];
   /** Users whose re-read (`--verify`) did not show what was written. */
   unverified: string[];
@@ -42,9 +42,9 @@ async function readBack({ client, pacer }: RepairDeps, userId: string): Promise<
 
 /** Sends the planned PATCHes one by one; a stop request lets the PATCH in flight finish first. */
 export async function runRepair(patches: readonly PlannedPatch[], deps: RepairDeps): Promise<RepairRun> {
-  const run: RepairRun = { patched: 0, skipped: 0, failed: [], unverified: [], verified: 0, stopped: false };
+  const run: RepairRun = { patched: 0, patchedEarlier: deps.checkpoint.done.size, failed: [], unverified: [], verified: 0, stopped: false };
+  // The plan comes from a fresh read, so users repaired before the stop are normally no longer in it.
   const todo = patches.filter((p) => !deps.checkpoint.done.has(p.userId));
-  run.skipped = patches.length - todo.length;
   const report = (done: number) => deps.progress.update({ done, total: todo.length, patched: run.patched, failed: run.failed.length });
   report(0);
   for (const [index, patch] of todo.entries()) {

@@ -56,7 +56,7 @@ export function repairJson(summary: RepairSummary): Record<string, unknown> {
     scanned: summary.scanned,
     planned: summary.planned,
     patched: run?.patched ?? 0,
-    skippedFromCheckpoint: run?.skipped ?? 0,
+    patchedEarlier: run?.patchedEarlier ?? 0,
     failed: run?.failed ?? [],
     verified: run?.verified ?? 0,
     unverified: run?.unverified ?? [],
@@ -74,7 +74,8 @@ export function formatRepair(summary: RepairSummary, dryRun: boolean): string {
     dryRun ? `PATCHes that repair would send: ${summary.planned} (dry run: none sent)` : `PATCHes planned: ${summary.planned}`,
   ];
   if (run) {
-    lines.push(`PATCHes sent: ${run.patched}${run.skipped ? ` (${run.skipped} more were sent by the run this one resumed)` : ''}, failed: ${run.failed.length}`);
+    const earlier = run.patchedEarlier ? ` (and ${run.patchedEarlier} by the stopped run this one resumed)` : '';
+    lines.push(`PATCHes sent: ${run.patched}${earlier}, failed: ${run.failed.length}`);
     for (const f of run.failed.slice(0, 10)) lines.push(`  failed ${f.userId}: ${f.reason}`);
     if (run.verified || run.unverified.length) lines.push(`Verified by re-reading: ${run.verified}, not as written: ${run.unverified.length}`);
   }
