@@ -37,9 +37,8 @@ export class Checkpoint {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return Checkpoint.start(file, header);
       throw new CheckpointError(`Cannot read the checkpoint ${file}: ${(e as Error).message}`);
     }
-    const lines = text.split('\n');
-    // A line cut short by a kill has no newline after it: it is ignored.
-    const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines.slice(0, -2);
+    // The last piece is '' after a complete line, or a line cut short by a kill: dropped either way.
+    const complete = text.split('\n').slice(0, -1);
     const [first = '', ...ids] = complete;
     let stored: Partial<CheckpointHeader>;
     try {

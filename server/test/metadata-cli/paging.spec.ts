@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
-import { addUsers, allUsers, readCounts, resetCounts, ROUTES, SEED_USERS } from 'local-auth0/testing';
+import { addUsers, allUsers, injectFault, readCounts, resetCounts, ROUTES, SEED_USERS } from 'local-auth0/testing';
 import { jsonOutput, runCli } from './cli-process';
 import { driftSeed } from './drift-seed';
 
@@ -65,5 +65,17 @@ describe('metadata CLI on a tenant of 300 users', () => {
     expect(repair.code).toBe(0);
     const stored = (await allUsers(tenant.url)).find((u) => u.user_id === 'auth0|near-miss');
     expect(stored?.user_metadata).toEqual(nearMisses);
+  });
+
+  it('waits out 429s and retries 5xx reads, so no PATCH fails', async () => {
+    await addUsers(tenant.url, [{ user_id: 'auth0|late', email: 'late@example.com', user_metadata: { first_name: 'Late', theme: 'dark' } }]);
+    await resetCounts(tenant.url);
+    await injectFault(tenant.url, { route: ROUTES.listUsers, status: 503 });
+    await injectFault(tenant.url, { route: ROUTES.patchUser, status: 429, times: 2 });
+    const result = await runCli(tenant.url, ['repair', '--json', '--checkpoint', join(dir, 'checkpoint')]);
+    expect(result.code).toBe(0);
+    expect(jsonOutput(result)).toMatchObject({ patched: 1, failed: [], rateLimited: 2 });
+    expect(await readCounts(tenant.url)).toMatchObject({ [ROUTES.patchUser]: 3, [ROUTES.listUsers]: 5 });
+    expect((await allUsers(tenant.url)).find((u) => u.user_id === 'auth0|late')?.user_metadata).toEqual({ firstName: 'Late', theme: 'dark' });
   });
 });
