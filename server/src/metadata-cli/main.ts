@@ -90,8 +90,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof CheckpointError;
-    note(known || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : `metadata: ${error.message}`);
+    const message = error instanceof Error ? error.message : String(error);
+    note(error instanceof UsageError || error instanceof CheckpointError ? message : `metadata: ${message}`);
     if (error instanceof UsageError) note(`\n${USAGE}`);
     process.exitCode = EXIT.error;
   },
