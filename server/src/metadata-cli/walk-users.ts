@@ -1,7 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ManagementClient } from 'auth0';
-import type { Pacer } from './pace';
+import { Auth0UnavailableError } from '../auth0/errors';
+import { Pacer } from './pace';
 
 /** What the CLI needs of a user. */
 export interface UserRecord {
@@ -19,6 +20,8 @@ export interface WalkOptions {
   pollMs?: number;
   maxPollMs?: number;
   downloadTimeoutMs?: number;
+  /** First pause before downloading the export again after a failure. */
+  retryBackoffMs?: number;
   onStatus?: (line: string) => void;
 }
 
@@ -57,7 +60,7 @@ async function exportAll(client: ManagementClient, pacer: Pacer, options: WalkOp
       const { data, rawResponse } = await client.jobs.get(created.id).withRawResponse();
       return { data, headers: rawResponse.headers };
     });
-    if (job.status === 'completed' && job.location) return download(job.location, options.downloadTimeoutMs ?? 120_000);
+    if (job.status === 'completed' && job.location) return download(job.location, options);
     if (job.status === 'failed') throw new Error(`The users-export job ${created.id} failed${job.status_details ? `: ${job.status_details}` : ''}`);
     options.onStatus?.(`export job ${created.id} ${job.status}`);
     await sleep(pollMs);
@@ -65,11 +68,17 @@ async function exportAll(client: ManagementClient, pacer: Pacer, options: WalkOp
   }
 }
 
-/** The job's file: gzipped, one JSON object per line. Its URL is signed, so no token goes with it. */
-async function download(location: string, timeoutMs: number): Promise<UserRecord[]> {
-  const response = await fetch(location, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`Downloading the users export answered ${response.status}`);
-  const text = gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8');
+/**
+ * The job's file: gzipped, one JSON object per line. Its URL is signed, so no token goes with it.
+ * It is not the Management API, so its retries (5xx, network) have a pacer of their own.
+ */
+async function download(location: string, options: WalkOptions): Promise<UserRecord[]> {
+  const body = await new Pacer({ backoffMs: options.retryBackoffMs }).send(async () => {
+    const response = await fetch(location, { signal: AbortSignal.timeout(options.downloadTimeoutMs ?? 120_000) });
+    if (!response.ok) throw new Auth0UnavailableError('status', response.status);
+    return { data: Buffer.from(await response.arrayBuffer()), headers: new Headers() };
+  });
+  const text = gunzipSync(body).toString('utf8');
   return records(text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown));
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
-import { addUsers, allUsers, readCounts, resetCounts, resetTenant, ROUTES } from 'local-auth0/testing';
+import { addUsers, allUsers, injectFault, readCounts, resetCounts, resetTenant, ROUTES } from 'local-auth0/testing';
 import { jsonOutput, runCli, startCli, type CliResult } from './cli-process';
 import { driftSeed } from './drift-seed';
 
@@ -45,17 +45,18 @@ afterAll(async () => {
 });
 
 describe('metadata CLI on a tenant of 2,503 users', () => {
-  it('audit counts what was seeded, through the export job', async () => {
+  it('audit counts what was seeded, through the export job (its download retried after a 500)', async () => {
     await seedTenant();
     await resetCounts(tenant.url);
+    await injectFault(tenant.url, { route: ROUTES.downloadExport, status: 500 });
     const { code, report } = await audit();
     expect(code).toBe(1);
     expect(report).toMatchObject({ scanned: 2503, via: 'export job', drift: true, driftedUsers: seed.driftedUsers });
     expect(Object.fromEntries(report.keys.map((k) => [k.key, k.users]))).toEqual(seed.keyCounts);
     expect(report.conflicts).toMatchObject({ users: seed.conflictUsers, byField: seed.conflictsByField });
     const counts = await readCounts(tenant.url);
-    // One page to learn the total, then the job: created, polled until completed, downloaded.
-    expect(counts).toMatchObject({ [ROUTES.listUsers]: 1, [ROUTES.exportUsers]: 1, [ROUTES.getJob]: 2, [ROUTES.downloadExport]: 1 });
+    // One page to learn the total, then the job: created, polled until completed, downloaded (twice).
+    expect(counts).toMatchObject({ [ROUTES.listUsers]: 1, [ROUTES.exportUsers]: 1, [ROUTES.getJob]: 2, [ROUTES.downloadExport]: 2 });
   });
 
   it('repair fixes everything but conflicts; --prefer canonical settles those; unrelated keys stay; a second repair sends 0 PATCHes', async () => {
