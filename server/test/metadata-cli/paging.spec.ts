@@ -46,9 +46,10 @@ describe('metadata CLI on a tenant of 300 users', () => {
     expect((await readCounts(tenant.url))[ROUTES.patchUser]).toBeUndefined();
   });
 
-  it('lists undeclared near-misses as drift, and repair leaves them alone', async () => {
+  it('lists undeclared near-misses as drift; repair --verify leaves them alone and re-reads every PATCHed user', async () => {
     const nearMisses = { FirstName: 'Ann', 'last-name': 'Lee', lastNmae: 'Lee', firstname: 'Ann', colour: 'red' };
     await addUsers(tenant.url, [{ user_id: 'auth0|near-miss', email: 'near@example.com', user_metadata: nearMisses }]);
+    await resetCounts(tenant.url);
     const report = jsonOutput<{ keys: { key: string; kind: string; field?: string; users: number }[] }>(await runCli(tenant.url, ['audit', '--json']));
     const kinds = Object.fromEntries(report.keys.map((k) => [k.key, [k.kind, k.field]]));
     expect(kinds).toMatchObject({
@@ -61,8 +62,11 @@ describe('metadata CLI on a tenant of 300 users', () => {
       firstNAme: ['alias', 'firstName'],
       last_name: ['alias', 'lastName'],
     });
-    const repair = await runCli(tenant.url, ['repair', '--prefer', 'canonical', '--verify', '--checkpoint', join(dir, 'checkpoint')]);
+    const repair = await runCli(tenant.url, ['repair', '--prefer', 'canonical', '--verify', '--json', '--checkpoint', join(dir, 'checkpoint')]);
     expect(repair.code).toBe(0);
+    // Every drifted user is PATCHed once and read back (--verify) showing what was written.
+    expect(jsonOutput(repair)).toMatchObject({ patched: seed.driftedUsers, verified: seed.driftedUsers, unverified: [] });
+    expect(await readCounts(tenant.url)).toMatchObject({ [ROUTES.patchUser]: seed.driftedUsers, [ROUTES.getUser]: seed.driftedUsers });
     const stored = (await allUsers(tenant.url)).find((u) => u.user_id === 'auth0|near-miss');
     expect(stored?.user_metadata).toEqual(nearMisses);
   });
@@ -77,5 +81,14 @@ describe('metadata CLI on a tenant of 300 users', () => {
     expect(jsonOutput(result)).toMatchObject({ patched: 1, failed: [], rateLimited: 2 });
     expect(await readCounts(tenant.url)).toMatchObject({ [ROUTES.patchUser]: 3, [ROUTES.listUsers]: 5 });
     expect((await allUsers(tenant.url)).find((u) => u.user_id === 'auth0|late')?.user_metadata).toEqual({ firstName: 'Late', theme: 'dark' });
+  });
+
+  it('--verify reports a PATCH that answered 200 but did not stick, and exits 1', async () => {
+    expect((await runCli(tenant.url, ['repair', '--prefer', 'canonical', '--checkpoint', join(dir, 'checkpoint')])).code).toBe(0);
+    await addUsers(tenant.url, [{ user_id: 'auth0|lost-write', email: 'lost@example.com', user_metadata: { lastname: 'Lost' } }]);
+    await injectFault(tenant.url, { route: ROUTES.patchUser, status: 200, body: { user_id: 'auth0|lost-write' } });
+    const result = await runCli(tenant.url, ['repair', '--verify', '--json', '--checkpoint', join(dir, 'checkpoint')]);
+    expect(result.code).toBe(1);
+    expect(jsonOutput(result)).toMatchObject({ patched: 1, verified: 0, unverified: ['auth0|lost-write'] });
   });
 });
