@@ -4,10 +4,10 @@ import { ROUTE_KEYS, type Fault, type Instrumentation, type RouteKey } from './h
 import { loopbackOnly } from './http/loopback';
 import type { TokenBucket } from './http/rate-limit';
 import { rotateKeyRing } from './keys';
+import { userControlsRouter } from './management/user-controls';
 import { initialState } from './state/initial';
 import type { Tenant } from './tenant';
 import { signAccessToken } from './tokens';
-import { userControlsRouter } from './management/user-controls';
 
 const DEFAULT_API = 'https://profile-api.local';
 const badRequest = (message: string) => new ManagementApiError(400, message, 'invalid_body');

@@ -49,10 +49,6 @@ export class ExportJobs {
     return job && name === exportFilePath(job).slice('/exports/'.length) ? job.file : undefined;
   }
 
-  clear(): void {
-    this.jobs.clear();
-  }
-
   private view(job: ExportJob): Record<string, unknown> {
     const { request } = job;
     return {
