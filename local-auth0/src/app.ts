@@ -5,6 +5,8 @@ import { errorHandler, ManagementApiError } from './http/errors';
 import { Instrumentation } from './http/instrument';
 import type { TokenBucket } from './http/rate-limit';
 import { requestLog } from './http/request-log';
+import { exportDownloadRouter } from './management/jobs-router';
+import { ExportJobs } from './management/jobs-store';
 import { managementRouter } from './management/router';
 import { browserRouter } from './oidc/browser';
 import { tokenRouter } from './oidc/token';
@@ -16,6 +18,7 @@ export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: stri
 
 export function buildApp({ tenant, bucket, log }: AppDeps): Express {
   const inst = new Instrumentation();
+  const jobs = new ExportJobs(tenant);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
@@ -26,7 +29,8 @@ export function buildApp({ tenant, bucket, log }: AppDeps): Express {
   app.use(tokenRouter(tenant, inst));
   app.use(userinfoRouter(tenant, inst));
   app.use(browserRouter(tenant, inst));
-  app.use('/api/v2', managementRouter(tenant, inst, bucket));
+  app.use('/api/v2', managementRouter(tenant, inst, bucket, jobs));
+  app.use(exportDownloadRouter(jobs, inst));
   app.use('/__local', controlsRouter({ tenant, inst, bucket }));
   app.use(() => {
     throw new ManagementApiError(404, 'Not Found', 'not_found');

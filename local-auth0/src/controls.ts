@@ -5,6 +5,7 @@ import { isForeignBrowserRequest } from './http/cross-site';
 import { loopbackOnly } from './http/loopback';
 import type { TokenBucket } from './http/rate-limit';
 import { rotateKeyRing } from './keys';
+import { userControlsRouter } from './management/user-controls';
 import { initialState } from './state/initial';
 import type { Tenant } from './tenant';
 import { signAccessToken } from './tokens';
@@ -111,5 +112,6 @@ export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
   router.post('/tokens', async (req, res) => {
     res.json(await mintUserToken(tenant, bodyOf(req)));
   });
+  router.use(userControlsRouter(tenant));
   return router;
 }

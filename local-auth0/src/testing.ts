@@ -31,6 +31,9 @@ export const ROUTES = {
   getUser: 'GET /api/v2/users/:id',
   patchUser: 'PATCH /api/v2/users/:id',
   listUsers: 'GET /api/v2/users',
+  exportUsers: 'POST /api/v2/jobs/users-exports',
+  getJob: 'GET /api/v2/jobs/:id',
+  downloadExport: 'GET /exports/:file',
   jwks: 'GET /.well-known/jwks.json',
 } as const;
 
@@ -121,6 +124,26 @@ export async function resetCounts(tenantUrl: string): Promise<void> {
 /** State back to the seed; faults, counts and rate-limit buckets cleared (keys kept). */
 export async function resetTenant(tenantUrl: string): Promise<void> {
   await post(`${tenantUrl}/__local/reset`);
+}
+
+export interface GeneratedUser {
+  user_id: string;
+  email: string;
+  connection?: string;
+  user_metadata?: Record<string, unknown>;
+  app_metadata?: Record<string, unknown>;
+}
+
+/** Appends users (no password) to the tenant, in chunks that stay under its 100 kB body limit. */
+export async function addUsers(tenantUrl: string, users: readonly GeneratedUser[], chunk = 250): Promise<void> {
+  for (let start = 0; start < users.length; start += chunk) {
+    await post(`${tenantUrl}/__local/users`, { users: users.slice(start, start + chunk) });
+  }
+}
+
+/** Every user as the Management API shows it, past the 1,000-record paging limit (a test control, not counted). */
+export function allUsers(tenantUrl: string): Promise<StoredUserBody[]> {
+  return call<StoredUserBody[]>(`${tenantUrl}/__local/users`);
 }
 
 /** The next key becomes current; the kids of the published keys. */

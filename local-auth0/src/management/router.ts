@@ -6,9 +6,13 @@ import type { Tenant } from '../tenant';
 import { applyPatch } from './apply-patch';
 import { authenticate, requireAnyScope } from './auth';
 import { validatePatch } from './patch-schema';
+import { createExportJob, getJob } from './jobs-router';
+import type { ExportJobs } from './jobs-store';
 import { invalidQuery, selectFields, userView } from './user-view';
 
 const MAX_PER_PAGE = 100;
+/** Auth0 pages through the first 1,000 users only; the export job is the way to read more. */
+const MAX_PAGED_RECORDS = 1000;
 
 const noSuchUser = () => new ManagementApiError(404, 'The user does not exist.', 'inexistent_user');
 
@@ -25,6 +29,9 @@ function listUsers(tenant: Tenant): RequestHandler {
     requireAnyScope(await authenticate(tenant, req), ['read:users']);
     const page = pageParam(req.query.page, 'page', 0);
     const perPage = pageParam(req.query.per_page, 'per_page', 50, MAX_PER_PAGE);
+    if (page * perPage + perPage > MAX_PAGED_RECORDS) {
+      throw new ManagementApiError(400, 'You can only page through the first 1000 records', 'invalid_paging');
+    }
     const all = tenant.state.users;
     const users = all
       .slice(page * perPage, page * perPage + perPage)
@@ -63,13 +70,15 @@ function patchUser(tenant: Tenant): RequestHandler<{ id: string }> {
   };
 }
 
-/** `/api/v2`: the users endpoints, each counted, rate limited (with headers) and fault-injectable. */
-export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: TokenBucket): Router {
+/** `/api/v2`: the users and export-job endpoints, each counted, rate limited (with headers) and fault-injectable. */
+export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: TokenBucket, jobs: ExportJobs): Router {
   const router = Router();
   const chain = (key: RouteKey) => [inst.counter(key), rateLimited(bucket), inst.injector(key)];
   router.get('/users', ...chain('GET /api/v2/users'), listUsers(tenant));
   router.get('/users/:id', ...chain('GET /api/v2/users/:id'), getUser(tenant));
   router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant));
+  router.post('/jobs/users-exports', ...chain('POST /api/v2/jobs/users-exports'), createExportJob(tenant, jobs));
+  router.get('/jobs/:id', ...chain('GET /api/v2/jobs/:id'), getJob(tenant, jobs));
   router.use(rateLimited(bucket), () => {
     throw new ManagementApiError(404, 'Not Found', 'not_found');
   });
