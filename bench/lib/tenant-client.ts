@@ -29,7 +29,7 @@ export function addCounts(into: Counts, counts: Counts): Counts {
 /** One access token per user, as the SPA's login would get it. */
 export async function mintTokens(tenantUrl: string, subs: readonly string[]): Promise<string[]> {
   const tokens: string[] = [];
-  for (const sub of subs) tokens.push(await userToken(tenantUrl, { sub, scope: 'openid profile email' }));
+  for (const sub of subs) tokens.push(await userToken(tenantUrl, { sub, scope: 'openid profile email read:profile update:profile' }));
   return tokens;
 }
 
