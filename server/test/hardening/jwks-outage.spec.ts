@@ -44,7 +44,7 @@ it.each([500, 502, 503])('answers 503 UPSTREAM_UNAVAILABLE, not 401, when the ke
 
 it('answers 503 when the key set is unreadable', async () => {
   await withFreshApi({}, async (apiUrl) => {
-    await injectFault(stack.tenant.url, { route: ROUTES.jwks, body: 'broken', times: 50 });
+    await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 200, body: 'broken', times: 50 });
     expectUnavailable(await gql(apiUrl, ME, { token }));
   });
 });
