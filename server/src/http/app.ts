@@ -36,7 +36,8 @@ export function createApp({ config, logger, apollo, buildContext }: AppDependenc
   });
   // Apollo serves its landing page (the development Sandbox, with a token) to GETs preferring HTML.
   app.get(GRAPHQL_PATH, (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) !== 'text/html' || isSandboxHost(req.headers.host)) return next();
+    const sandboxPage = config.env === 'development' && req.accepts(['application/json', 'text/html']) === 'text/html';
+    if (!sandboxPage || isSandboxHost(req.headers.host)) return next();
     res.status(404).json({ errors: [{ message: 'The Sandbox is served on localhost only' }] });
   });
   app.use(
