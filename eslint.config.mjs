@@ -12,6 +12,8 @@ export default tseslint.config(
       'client/src/app/graphql/generated.ts',
       'bench/results/**',
       'e2e/artifacts/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

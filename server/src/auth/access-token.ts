@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { InvalidTokenError, KeySetUnavailableError } from './errors';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { InvalidTokenError } from './errors';
+import { createKeySet } from './key-set';
 
 export interface AccessTokenVerifierOptions {
   /** Expected `iss`, with the trailing slash Auth0 puts there (`https://tenant.auth0.com/`). */
@@ -11,6 +12,8 @@ export interface AccessTokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** Minimum time between two key set fetches triggered by an unknown `kid`. */
   cooldownMs?: number;
+  /** After a failed key set fetch, no new fetch for this long (default: cooldownMs, at most 5 s). */
+  failureCooldownMs?: number;
   /** Key set fetch timeout. */
   timeoutMs?: number;
   /** Refetch the key set after this long even when every `kid` is known. */
@@ -19,13 +22,20 @@ export interface AccessTokenVerifierOptions {
 
 export interface AccessTokenClaims extends JWTPayload {
   sub: string;
-  scope?: string;
+  scope?: unknown;
+  /** Auth0 RBAC ("Add Permissions in the Access Token"): the user's permissions on the API. */
+  permissions?: unknown;
+  /** Auth0 grant type marker; `client-credentials` on machine tokens. */
+  gty?: unknown;
 }
 
-/** Raw token in, verified claims out; otherwise throws InvalidTokenError (or KeySetUnavailableError). */
+/** Raw token in, verified claims out; otherwise throws InvalidTokenError (or KeySetUnavailableError when the keys cannot be had). */
 export type VerifyAccessToken = (token: string) => Promise<AccessTokenClaims>;
 
 const DEFAULTS = { clockToleranceSeconds: 5, cooldownMs: 30_000, timeoutMs: 5_000, cacheMaxAgeMs: 600_000 };
+// Long enough that an outage costs one fetch per few seconds, short enough that callers see the
+// tenant's return within seconds.
+const MAX_FAILURE_COOLDOWN_MS = 5_000;
 
 function checkOptions(options: AccessTokenVerifierOptions): string {
   if (!URL.canParse(options.issuer) || !options.issuer.endsWith('/')) {
@@ -37,26 +47,26 @@ function checkOptions(options: AccessTokenVerifierOptions): string {
   return jwksUri;
 }
 
-function toVerificationError(error: unknown): Error {
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
-    return new KeySetUnavailableError('The signing keys could not be fetched', { cause: error });
-  }
-  return new InvalidTokenError(error.message, { cause: error });
+/** jose's complaints are about the token; the key set's own trouble arrives as KeySetUnavailableError. */
+function toVerificationError(error: unknown): unknown {
+  return error instanceof errors.JOSEError ? new InvalidTokenError(error.message, { cause: error }) : error;
 }
 
 /**
  * Access token verification shaped like auth0/node-oauth2-jwt-bearer's access-token-jwt:
  * RS256 only, `iss` exact, `aud` contains the API identifier, `exp`/`nbf` with a small clock
  * tolerance, `sub` required. The key set is fetched once, cached, and refetched on an unknown
- * `kid` at most once per cooldown.
+ * `kid` at most once per cooldown; after a failed fetch, at most once per failure cooldown.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): VerifyAccessToken {
   const jwksUri = checkOptions(options);
   const settings = { ...DEFAULTS, ...options };
-  const keySet = createRemoteJWKSet(new URL(jwksUri), {
-    cooldownDuration: settings.cooldownMs,
-    timeoutDuration: settings.timeoutMs,
-    cacheMaxAge: settings.cacheMaxAgeMs,
+  const keySet = createKeySet({
+    jwksUri,
+    cooldownMs: settings.cooldownMs,
+    failureCooldownMs: settings.failureCooldownMs ?? Math.min(settings.cooldownMs, MAX_FAILURE_COOLDOWN_MS),
+    timeoutMs: settings.timeoutMs,
+    cacheMaxAgeMs: settings.cacheMaxAgeMs,
   });
   return async (token) => {
     if (!token) throw new InvalidTokenError('No access token');

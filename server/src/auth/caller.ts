@@ -4,11 +4,25 @@ import { InvalidTokenError } from './errors';
 /** Who is calling: taken only from a verified access token. */
 export interface Caller {
   userId: string;
-  scopes: string[];
+  /** What the token allows: its space-separated `scope` and, with Auth0 RBAC, its `permissions` claim. */
+  scopes: ReadonlySet<string>;
 }
 
+/** A client-credentials token stands for an application, not a user (Auth0 marks it both ways). */
+function isMachineToken(claims: AccessTokenClaims): boolean {
+  return claims.gty === 'client-credentials' || claims.sub.endsWith('@clients');
+}
+
+function grantedScopes(claims: AccessTokenClaims): Set<string> {
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((p): p is string => typeof p === 'string') : [];
+  return new Set([...scopes, ...permissions]);
+}
+
+/** The caller a verified token stands for; a machine token is refused, since there is no user to act for. */
 export function callerFromClaims(claims: AccessTokenClaims): Caller {
-  return { userId: claims.sub, scopes: claims.scope ? claims.scope.split(' ').filter(Boolean) : [] };
+  if (isMachineToken(claims)) throw new InvalidTokenError('A client-credentials token has no user; sign in as a user');
+  return { userId: claims.sub, scopes: grantedScopes(claims) };
 }
 
 /** The token of an `Authorization: Bearer <token>` header; null when there is no header at all. */

@@ -15,7 +15,8 @@ export class Auth0RateLimitedError extends Error {
   }
 }
 
-export type UnavailableReason = 'timeout' | 'network' | 'status' | 'malformed';
+/** `mismatch`: Auth0 answered with another user than the one asked for. */
+export type UnavailableReason = 'timeout' | 'network' | 'status' | 'malformed' | 'mismatch';
 
 export class Auth0UnavailableError extends Error {
   override readonly name = 'Auth0UnavailableError';
@@ -41,19 +42,29 @@ export class Auth0RejectedError extends Error {
 export type Auth0Error = Auth0UserNotFoundError | Auth0RateLimitedError | Auth0UnavailableError | Auth0RejectedError;
 
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
+/** Auth0's limits reset within a minute; a longer wait is a misread or a hostile header. */
+export const MAX_RETRY_AFTER_SECONDS = 60;
 
-/** Seconds until Auth0 accepts calls again: `retry-after` (seconds or date), else `x-ratelimit-reset` (UNIX seconds). */
-export function retryAfterSeconds(headers: Headers | undefined, now = Date.now()): number {
+const boundedWait = (seconds: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
+
+function waitFromHeaders(headers: Headers | undefined, now: number): number | null {
   const retryAfter = headers?.get('retry-after');
   if (retryAfter) {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(1, Math.ceil(seconds));
+    if (Number.isFinite(seconds)) return seconds;
     const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - now) / 1000));
+    if (!Number.isNaN(date)) return (date - now) / 1000;
   }
   const reset = Number(headers?.get('x-ratelimit-reset'));
-  if (reset > 0) return Math.max(1, Math.ceil(reset - now / 1000));
-  return DEFAULT_RETRY_AFTER_SECONDS;
+  return reset > 0 ? reset - now / 1000 : null;
+}
+
+/**
+ * Seconds until Auth0 accepts calls again: `retry-after` (seconds or HTTP date), else
+ * `x-ratelimit-reset` (UNIX seconds); 1 to MAX_RETRY_AFTER_SECONDS.
+ */
+export function retryAfterSeconds(headers: Headers | undefined, now = Date.now()): number {
+  return boundedWait(waitFromHeaders(headers, now) ?? DEFAULT_RETRY_AFTER_SECONDS);
 }
 
 function errorCodeOf(body: unknown): string | undefined {

@@ -48,10 +48,12 @@ const userSchema = z.object({
   updated_at: z.string(),
 });
 
-function toStoredUser(body: unknown): StoredUser {
+/** The answer as a StoredUser; it must be the user asked for (another user's record is never shown). */
+function toStoredUser(body: unknown, userId: string): StoredUser {
   const parsed = userSchema.safeParse(body);
   if (!parsed.success) throw new Auth0UnavailableError('malformed');
   const user = parsed.data;
+  if (user.user_id !== userId) throw new Auth0UnavailableError('mismatch');
   return {
     userId: user.user_id,
     email: user.email,
@@ -71,11 +73,11 @@ export function createManagementUsers(client: ManagementClient): ManagementUsers
   return {
     async getUser(userId) {
       const body = await withRetry(() => client.users.get(userId, { fields: FIELDS.join(','), include_fields: true }), READ_POLICY);
-      return toStoredUser(body);
+      return toStoredUser(body, userId);
     },
     async updateUser(userId, patch) {
       const body = await withRetry(() => client.users.update(userId, patch), WRITE_POLICY);
-      return toStoredUser(body);
+      return toStoredUser(body, userId);
     },
   };
 }

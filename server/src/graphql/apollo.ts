@@ -6,7 +6,8 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
-import { createFormatError, describeError } from './errors';
+import { createFormatError, errorCodeOf } from './errors';
+import { noSubscriptions } from './no-subscriptions';
 import { sandboxLandingPage } from './sandbox';
 import { getSchema } from './schema';
 
@@ -43,10 +44,10 @@ function errorLogging(fallback: Logger): ApolloServerPlugin<GraphQLContext> {
           const log = contextValue?.log ?? fallback;
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            const code = describeError(original)?.extensions.code ?? error.extensions.code;
+            const code = errorCodeOf(error);
             const reason = original instanceof Error ? original.message : undefined;
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') log.error({ err: original, operationName }, 'unexpected error');
-            else if (UPSTREAM_CODES.has(String(code))) log.warn({ code, operationName, reason }, 'upstream error');
+            else if (UPSTREAM_CODES.has(code)) log.warn({ code, operationName, reason }, 'upstream error');
             else log.debug({ code, operationName, reason }, 'request error');
           }
         },
@@ -59,9 +60,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const landingPage = options.development
     ? sandboxLandingPage({ token: options.sandboxToken, log: options.log })
     : ApolloServerPluginLandingPageDisabled();
-  const { plugins: limitPlugins, ...limits } = options.limits;
+  const { plugins: limitPlugins, validationRules, ...limits } = options.limits;
   return new ApolloServer<GraphQLContext>({
     ...limits,
+    validationRules: [...validationRules, noSubscriptions],
     schema: getSchema(),
     introspection: options.introspection,
     // main.ts owns the signals: SIGTERM drains through close() and then exits.

@@ -4,7 +4,7 @@ import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
 import { InvalidTokenError } from '../auth/errors';
 import type { ProfileContext } from '../profile/profile.resolver';
 import type { ProfileService } from '../profile/profile.service';
-import { unauthenticated, upstreamUnavailable } from './errors';
+import { SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
 export interface GraphQLContext extends ProfileContext {
   caller: Caller | null;
@@ -45,7 +45,7 @@ export function createContextFactory({ verifyAccessToken, profiles }: ContextDep
       log,
       profiles,
       userId() {
-        if (!caller) throw unauthenticated('Sign in first: send Authorization: Bearer <access token>');
+        if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;
       },
     };

@@ -13,16 +13,33 @@ export const ErrorCode = {
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   notFound: 'NOT_FOUND',
   internal: 'INTERNAL_SERVER_ERROR',
+  badRequest: 'BAD_REQUEST',
 } as const;
 
 const UPSTREAM_MESSAGE = 'The identity service is not answering; try again shortly';
+export const SIGN_IN_MESSAGE = 'Sign in first: send Authorization: Bearer <access token>';
+
+function challenge(params: string): Map<string, string> {
+  return new Map([['www-authenticate', `Bearer realm="profile-api", ${params}`]]);
+}
 
 /** UNAUTHENTICATED, answered with HTTP 401 and a WWW-Authenticate challenge. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code: ErrorCode.unauthenticated,
-      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="profile-api", error="invalid_token"']]) },
+      http: { status: 401, headers: challenge('error="invalid_token"') },
+    },
+  });
+}
+
+/** FORBIDDEN with HTTP 403: a valid token that lacks a permission (RFC 6750 insufficient_scope). */
+export function insufficientScope(missing: readonly string[]): GraphQLError {
+  const scope = missing.join(' ');
+  return new GraphQLError(`Your access token lacks the permission ${scope}; sign in again with the app, which requests it`, {
+    extensions: {
+      code: ErrorCode.forbidden,
+      http: { status: 403, headers: challenge(`error="insufficient_scope", scope="${scope}"`) },
     },
   });
 }
@@ -56,11 +73,33 @@ export function describeError(error: unknown): Described | null {
   return null;
 }
 
+function httpStatusOf(error: GraphQLError): number | undefined {
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
+}
+
+/** Apollo's own refusals of a malformed request (a persisted-query hash that does not match) carry HTTP 400 but no code. */
+function isUncodedClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = httpStatusOf(error);
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** The `extensions.code` the client sees for `error` (undefined: an unexpected error). */
+export function errorCodeOf(error: unknown): string | undefined {
+  const described = describeError(unwrapResolverError(error));
+  if (described) return String(described.extensions.code);
+  if (isUncodedClientError(error)) return ErrorCode.badRequest;
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Apollo `formatError`: typed errors get their code; anything unexpected is masked outside development. */
 export function createFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const described = describeError(unwrapResolverError(error));
     if (described) return { ...formatted, ...described };
+    if (isUncodedClientError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.badRequest } };
     if (formatted.extensions?.code === ErrorCode.internal && !exposeDetails) {
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.internal } };
     }

@@ -3,6 +3,18 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { Logger } from 'pino';
 import { meQuery } from './operations';
 
+/** Host names the development Sandbox page (which carries a live token) is served for: loopback only. */
+export const SANDBOX_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Whether a request's `Host` header names a Sandbox host (any port). Anything else — another name
+ * pointing at this machine, a rebinding attacker's domain, no header — gets no page and no token.
+ */
+export function isSandboxHost(hostHeader: string | undefined, hosts: readonly string[] = SANDBOX_HOSTS): boolean {
+  const name = /^(.+?)(?::\d{1,5})?$/.exec(hostHeader ?? '')?.[1];
+  return name !== undefined && hosts.includes(name.toLowerCase());
+}
+
 export interface SandboxOptions {
   /** Supplies a token to pre-fill the Authorization header (local tenant only). */
   token?: () => Promise<string>;

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ProfileResolver } from '../profile/profile.resolver';
+import { authChecker } from './auth-checker';
 
 let schema: GraphQLSchema | undefined;
 
 /** The code-first schema, built once per process. */
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: [ProfileResolver], validate: false });
+  schema ??= buildSchemaSync({ resolvers: [ProfileResolver], validate: false, authChecker });
   return schema;
 }
 

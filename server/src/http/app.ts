@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import { isSandboxHost } from '../graphql/sandbox';
 import { bodyErrorHandler, GRAPHQL_PATH, graphqlBodyGuards, httpGuards, limitsConfigFrom } from './limits';
 import { requestLog } from './request-log';
 
@@ -32,6 +33,12 @@ export function createApp({ config, logger, apollo, buildContext }: AppDependenc
   app.use(httpGuards(limits));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  // Apollo serves its landing page (the development Sandbox, with a token) to GETs preferring HTML.
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    const sandboxPage = config.env === 'development' && req.accepts(['application/json', 'text/html']) === 'text/html';
+    if (!sandboxPage || isSandboxHost(req.headers.host)) return next();
+    res.status(404).json({ errors: [{ message: 'The Sandbox is served on localhost only' }] });
   });
   app.use(
     GRAPHQL_PATH,

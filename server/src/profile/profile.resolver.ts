@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import { UpdateProfileInput } from './profile.input';
 import type { ProfileService, ProfileView } from './profile.service';
 import { Profile } from './profile.type';
@@ -12,11 +13,13 @@ export interface ProfileContext {
 
 @Resolver(() => Profile)
 export class ProfileResolver {
+  @Authorized(Permission.readProfile)
   @Query(() => Profile, { description: "The caller's own profile." })
   me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
     return ctx.profiles.me(ctx.userId());
   }
 
+  @Authorized(Permission.updateProfile)
   @Mutation(() => Profile, { description: "Change the caller's own profile. Only the fields given are changed." })
   updateProfile(
     @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,

@@ -30,7 +30,7 @@ function baseClaims(): JWTPayload {
     sub: ADA,
     aud: [AUDIENCE, `${issuer}userinfo`],
     azp: 'local-spa',
-    scope: 'openid profile email',
+    scope: 'openid profile email read:profile update:profile',
     iat: now(),
     exp: now() + 3600,
   };

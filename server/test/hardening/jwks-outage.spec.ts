@@ -1,0 +1,87 @@
+// The tenant's key set failing (5xx, unreadable) while a token is not yet cached: the token cannot be
+// judged, so the answer is 503 UPSTREAM_UNAVAILABLE (an app treats 401 as "sign in again"), and the
+// outage costs one key set fetch per failure cooldown, not one per request.
+import { errorCode, gql, ME, type GraphQLResult } from '../support/graphql';
+import { startStack, type Stack } from '../support/stack';
+import { injectFault, resetCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { callsOf, startApi } from './harness';
+
+jest.setTimeout(30_000);
+
+let stack: Stack;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+});
+afterAll(() => stack.close());
+beforeEach(() => resetTenant(stack.tenant.url));
+
+function expectUnavailable(res: GraphQLResult) {
+  expect(res.status).toBe(503);
+  expect(errorCode(res)).toBe('UPSTREAM_UNAVAILABLE');
+  expect(res.body.errors?.[0]?.message).toBe('The identity service is not answering; try again shortly');
+  expect(res.headers.get('www-authenticate')).toBeNull();
+  expect(res.body.data ?? null).toBeNull();
+}
+
+async function withFreshApi(env: Record<string, string>, run: (apiUrl: string) => Promise<void>) {
+  const api = await startApi(stack.tenant.url, env);
+  try {
+    await run(api.url);
+  } finally {
+    await api.close();
+  }
+}
+
+it.each([500, 502, 503])('answers 503 UPSTREAM_UNAVAILABLE, not 401, when the key set answers %i', async (status) => {
+  await withFreshApi({}, async (apiUrl) => {
+    await injectFault(stack.tenant.url, { route: ROUTES.jwks, status, times: 50 });
+    expectUnavailable(await gql(apiUrl, ME, { token }));
+  });
+});
+
+it('answers 503 when the key set is unreadable', async () => {
+  await withFreshApi({}, async (apiUrl) => {
+    await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 200, body: 'broken', times: 50 });
+    expectUnavailable(await gql(apiUrl, ME, { token }));
+  });
+});
+
+it('asks the failing key set once per failure cooldown, not once per request', async () => {
+  await withFreshApi({ JWKS_COOLDOWN_MS: '60000' }, async (apiUrl) => {
+    await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 503, times: 50 });
+    await resetCounts(stack.tenant.url);
+    for (let i = 0; i < 5; i += 1) expectUnavailable(await gql(apiUrl, ME, { token }));
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => gql(apiUrl, ME, { token })));
+    concurrent.forEach(expectUnavailable);
+    expect(await callsOf(stack.tenant.url, ROUTES.jwks)).toBe(1);
+  });
+});
+
+it('accepts the token again once the key set is back and the failure cooldown has passed', async () => {
+  await withFreshApi({ JWKS_COOLDOWN_MS: '1000' }, async (apiUrl) => {
+    await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 500, times: 1 });
+    expectUnavailable(await gql(apiUrl, ME, { token }));
+    const deadline = Date.now() + 15_000;
+    let res = await gql(apiUrl, ME, { token });
+    while (res.status !== 200 && Date.now() < deadline) {
+      expectUnavailable(res);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      res = await gql(apiUrl, ME, { token });
+    }
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(await callsOf(stack.tenant.url, ROUTES.jwks)).toBe(2);
+  });
+});
+
+it('still refuses a forged token with 401 while the key set is healthy', async () => {
+  await withFreshApi({}, async (apiUrl) => {
+    const [header, payload] = token.split('.');
+    const res = await gql(apiUrl, ME, { token: `${header}.${payload}.${'A'.repeat(342)}` });
+    expect(res.status).toBe(401);
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+  });
+});
