@@ -28,8 +28,8 @@ describe('formatError in production', () => {
   });
 
   it('still shows the message of a typed error', () => {
-    const formatted = format(internal('ignored'), new ProfileInputError('firstName', 'firstName must be at most 150 characters'));
-    expect(formatted).toMatchObject({ message: 'firstName must be at most 150 characters', extensions: { code: 'BAD_USER_INPUT', field: 'firstName' } });
+    const formatted = format(internal('ignored'), new ProfileInputError('firstName', 'First name must be at most 150 characters.', 'tooLong'));
+    expect(formatted).toMatchObject({ message: 'First name must be at most 150 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'firstName', rule: 'tooLong' } });
   });
 });
 
@@ -48,7 +48,7 @@ describe('the code and message a client sees', () => {
   };
 
   it.each<[string, unknown, Record<string, unknown>]>([
-    ['a rule broken', new ProfileInputError('email', 'email is not a valid address'), { message: 'email is not a valid address', code: 'BAD_USER_INPUT', field: 'email' }],
+    ['a rule broken', new ProfileInputError('email', 'Email must be an address like name@example.com.', 'emailShape'), { message: 'Email must be an address like name@example.com.', code: 'BAD_USER_INPUT', field: 'email', rule: 'emailShape' }],
     ['a forbidden change', new ProfileForbiddenError('Email is managed by google-oauth2'), { message: 'Email is managed by google-oauth2', code: 'FORBIDDEN' }],
     ['a deleted user', new Auth0UserNotFoundError(), { message: 'Your account no longer exists', code: 'NOT_FOUND' }],
     [
