@@ -1,6 +1,7 @@
 // `npm run bench`: every phase of issue 5 on loopback, one after another, then a table on the
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
+// `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts).
 import { managementToken } from 'local-auth0/testing';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { buildApi } from './scenarios/api-process';
 import { runApiWarm } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
+import { runProfile } from './profile';
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -48,6 +50,10 @@ async function main(): Promise<void> {
   try {
     const managementTokenLifetimeS = (await managementToken(tenant.url)).expiresIn;
     const ctx: RunContext = { settings, tenantUrl: tenant.url, tenantPid: tenant.pid, userIds, tokens: await mintTokens(tenant.url, userIds) };
+    if (process.argv.includes('--profile')) {
+      process.stdout.write((await runProfile(ctx, log)) + '\n');
+      return;
+    }
     log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
     const warmRun = await runApiWarm(ctx);
     const { baseline } = warmRun;
