@@ -1,9 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
 import { createFormatError, describeError } from './errors';
@@ -11,7 +9,6 @@ import { sandboxLandingPage } from './sandbox';
 import { getSchema } from './schema';
 
 export interface ApolloOptions {
-  httpServer: Server;
   log: Logger;
   development: boolean;
   introspection: boolean;
@@ -68,6 +65,6 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.development,
     formatError: createFormatError(options.development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging(options.log), ...limitPlugins],
+    plugins: [landingPage, errorLogging(options.log), ...limitPlugins],
   });
 }

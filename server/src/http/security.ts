@@ -1,0 +1,54 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
+import type { LimitsConfig } from './limits';
+
+/** CORS allow-list, for every route (preflights are answered here, before any other hook). */
+export async function registerCors(app: FastifyInstance, config: LimitsConfig): Promise<void> {
+  await app.register(cors, {
+    origin: [...config.corsOrigins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+}
+
+/**
+ * helmet's headers on every answer but the development Sandbox page (its CSP would block the
+ * page's scripts from Apollo's CDN). helmet itself, built once: @fastify/helmet builds a new
+ * helmet middleware (options parsed, CSP string assembled) on every request.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, config: LimitsConfig): void {
+  const headers = helmet() as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (isSandboxPage(request, config)) return done();
+    headers(request.raw, reply.raw, done);
+  });
+}
+
+/** The place to decide who gets the development Sandbox page (method, path, Accept; later: host). */
+export function isSandboxPage(request: FastifyRequest, config: LimitsConfig): boolean {
+  return (
+    !config.production &&
+    request.method === 'GET' &&
+    request.url.split('?')[0] === config.graphqlPath &&
+    prefersHtml(request.headers.accept)
+  );
+}
+
+/** Whether an Accept header ranks text/html above JSON (ties go to the type the client lists first). */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const ranked = accept.split(',').map((part, order) => {
+    const [type = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    return { type, q: q === undefined ? 1 : Number(q.slice(2)) || 0, order };
+  });
+  const best = (types: string[]) => ranked.filter((entry) => types.includes(entry.type) && entry.q > 0).sort((a, b) => b.q - a.q || a.order - b.order)[0];
+  const html = best(['text/html', 'text/*', '*/*']);
+  const json = best(['application/json', 'application/*', '*/*']);
+  if (!html || html.type === '*/*') return false;
+  return !json || html.q > json.q || (html.q === json.q && html.order < json.order);
+}
