@@ -5,18 +5,25 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { topSelfTime } from './lib/cpu-profile';
+import { byPackage, topSelfTime, type SelfTime } from './lib/cpu-profile';
 import { meRequests, runLoad } from './lib/load';
 import { ROOT } from './lib/processes';
-import { productionNodeOptions } from './lib/settings';
 import { callMeForEveryUser, startApi } from './scenarios/api-process';
 import type { RunContext } from './scenarios/context';
 
 const TOP = 25;
 
+function table(what: string, rows: SelfTime[]): string[] {
+  return [
+    `| # | self % | self ms | ${what} |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map((row, i) => `| ${i + 1} | ${row.percent} | ${row.selfMs} | \`${row.where.replace(/\|/g, '\\|')}\` |`),
+  ];
+}
+
 export async function runProfile(ctx: RunContext, log: (line: string) => void): Promise<string> {
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-cpu-prof-'));
-  const nodeOptions = `${productionNodeOptions()} --cpu-prof --cpu-prof-dir=${folder}`;
+  const nodeOptions = `${ctx.settings.apiNodeOptions} --cpu-prof --cpu-prof-dir=${folder}`;
   const api = await startApi({ ...ctx, settings: { ...ctx.settings, apiNodeOptions: nodeOptions } }, 'API (profiled)', {
     profileTtlS: ctx.settings.profileTtlS,
     updateRateLimitPerMinute: ctx.settings.updateRateLimitPerMinute,
@@ -31,17 +38,16 @@ export async function runProfile(ctx: RunContext, log: (line: string) => void): 
     const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error(`the API wrote no .cpuprofile into ${folder}`);
     // The load and the SIGTERM drain that ends it, not start-up or priming.
-    const { rows, totalMs } = topSelfTime(path.join(folder, file), { root: ROOT, limit: TOP, windowMs: (stats.durationS + 1) * 1000 });
+    const { rows, totalMs } = topSelfTime(path.join(folder, file), { root: ROOT, windowMs: (stats.durationS + 1) * 1000 });
     const idle = rows.find((row) => row.where === '(idle)')?.selfMs ?? 0;
-    const lines = rows.map((row, i) => `| ${i + 1} | ${row.percent} | ${row.selfMs} | \`${row.where.replace(/\|/g, '\\|')}\` |`);
     return [
       `warm me: ${stats.reqPerSec} req/s, p99 ${stats.p99Ms} ms, ${ctx.settings.connections} connections; ` +
         `${totalMs} ms sampled over the last ${stats.durationS + 1} s, ` +
         `${Math.round(((totalMs - idle) / stats.requests) * 1000)} µs of main-thread time per request (idle excluded)`,
       '',
-      '| # | self % | self ms | function (file:line) |',
-      '| --- | --- | --- | --- |',
-      ...lines,
+      ...table('function (file:line)', rows.slice(0, TOP)),
+      '',
+      ...table('package', byPackage(rows).slice(0, TOP)),
     ].join('\n');
   } finally {
     await api.stop();

@@ -15,7 +15,7 @@ import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
 import { buildApi } from './scenarios/api-process';
-import { runApiWarm } from './scenarios/api-warm';
+import { runApiWarm, type Comparison } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
 import { runProfile } from './profile';
@@ -24,8 +24,17 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-function withRatio(phase: PhaseResult, baseline: PhaseResult): PhaseResult {
-  return { ...phase, ratioToBaseline: Math.round((phase.stats.reqPerSec / baseline.stats.reqPerSec) * 100) / 100 };
+function ratio(phase: PhaseResult, to: PhaseResult): number {
+  return Math.round((phase.stats.reqPerSec / to.stats.reqPerSec) * 100) / 100;
+}
+
+function withRatio(phase: PhaseResult, baseline: PhaseResult, reference?: PhaseResult): PhaseResult {
+  return { ...phase, ratioToBaseline: ratio(phase, baseline), ...(reference ? { ratioToReference: ratio(phase, reference) } : {}) };
+}
+
+/** Per connection count: baseline, Fastify reference, warm API, with their ratios. */
+function comparisonPhases(comparisons: Comparison[]): PhaseResult[] {
+  return comparisons.flatMap(({ baseline, reference, warm }) => [baseline, withRatio(reference, baseline), withRatio(warm, baseline, reference)]);
 }
 
 function failureNotes(phases: PhaseResult[]): string[] {
@@ -54,17 +63,21 @@ async function main(): Promise<void> {
       process.stdout.write((await runProfile(ctx, log)) + '\n');
       return;
     }
-    log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
+    log(`reference servers and API side by side: warm me at ${settings.comparisonConnections.join(' and ')} connections; then the 90/10 mix and the soak`);
     const warmRun = await runApiWarm(ctx);
-    const { baseline } = warmRun;
+    const first = warmRun.comparisons[0];
+    if (!first) throw new Error('the warm comparison did not run');
+    const { baseline, reference } = first;
     log('API: cold me');
     const coldRun = await runApiCold(ctx);
     log("article's approach");
     const article = await runArticle(ctx);
 
-    const phases = [baseline, ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline))];
-    const [warm] = warmRun.phases;
-    if (!warm) throw new Error('the warm phase did not run');
+    // The mix, soak, cold and article phases run at the first connection count, as does `first`.
+    const phases = [
+      ...comparisonPhases(warmRun.comparisons),
+      ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline, reference)),
+    ];
     const results: BenchResults = {
       date: new Date().toISOString(),
       machine,
@@ -73,8 +86,7 @@ async function main(): Promise<void> {
       apiMemory: warmRun.memory,
       apiLifetime: { ...warmRun.lifetime, managementTokenLifetimeS },
       targets: judgeTargets({
-        baseline,
-        warm,
+        comparisons: warmRun.comparisons,
         memory: warmRun.memory,
         users: userIds.length,
         managementTokenLifetimeS,
