@@ -79,6 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = await listen(app, config.port, 'localhost');
   const url = `http://localhost:${port}`;
   logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
+  logger.flush();
   return {
     url,
     // Fastify stops accepting connections and waits for in-flight requests; then Apollo stops.

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
@@ -24,6 +24,8 @@ export interface ApolloLimits {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   parseOptions: ParseOptions;
+  /** No "Did you mean ...?" field suggestions in errors (production). */
+  hideSchemaDetailsFromClientErrors: boolean;
 }
 
 const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE']);
@@ -65,6 +67,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.development,
     formatError: createFormatError(options.development),
-    plugins: [landingPage, errorLogging(options.log), ...limitPlugins],
+    // No cache hints are set (answers are per user, over POST): the cache-control plugin would
+    // only run a hook for every resolved field.
+    plugins: [landingPage, errorLogging(options.log), ApolloServerPluginCacheControlDisabled(), ...limitPlugins],
   });
 }

@@ -44,6 +44,7 @@ export interface ApolloLimitOptions {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   parseOptions: { maxTokens: number };
+  hideSchemaDetailsFromClientErrors: boolean;
 }
 
 /**
@@ -61,7 +62,8 @@ export function apolloLimits(config: LimitsConfig): ApolloLimitOptions {
     maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
+    // Apollo's own hideSchemaDetailsFromClientErrors does this without a plugin run per request.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,
@@ -69,5 +71,6 @@ export function apolloLimits(config: LimitsConfig): ApolloLimitOptions {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    hideSchemaDetailsFromClientErrors: config.production,
   };
 }

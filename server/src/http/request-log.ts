@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request's logger: a child carrying the request id, made on first use. */
     readonly requestLog: Logger;
+    /** requestLog's storage. */
+    requestLogChild: Logger | null;
   }
 }
 
@@ -46,12 +48,13 @@ function logLine(logger: Logger, request: FastifyRequest, reply: FastifyReply | 
  * `requestLog` makes only when something logs through it.
  */
 export function registerRequestLog(app: FastifyInstance, logger: Logger): void {
-  const children = new WeakMap<FastifyRequest, Logger>();
+  // The line's fields are fixed and never hold a secret, so it skips redaction: with the
+  // logger's wildcard paths that costs ~10 µs a line, against ~1.5 µs for the line itself.
+  const lines = logger.child({}, { redact: { paths: [] } });
+  app.decorateRequest('requestLogChild', null);
   app.decorateRequest('requestLog', {
     getter(this: FastifyRequest): Logger {
-      let child = children.get(this);
-      if (!child) children.set(this, (child = logger.child({ reqId: this.id })));
-      return child;
+      return (this.requestLogChild ??= logger.child({ reqId: this.id }));
     },
   });
   app.addHook('onRequest', (request, reply, done) => {
@@ -59,12 +62,12 @@ export function registerRequestLog(app: FastifyInstance, logger: Logger): void {
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    logLine(logger, request, reply);
+    logLine(lines, request, reply);
     done();
   });
   // The client went away before the answer: no status to report.
   app.addHook('onRequestAbort', (request, done) => {
-    logLine(logger, request, undefined);
+    logLine(lines, request, undefined);
     done();
   });
 }
