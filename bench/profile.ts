@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cpuSeconds } from './lib/cpu';
 import { byPackage, topSelfTime, type SelfTime } from './lib/cpu-profile';
 import { meRequests, runLoad } from './lib/load';
 import { ROOT } from './lib/processes';
@@ -33,7 +34,9 @@ export async function runProfile(ctx: RunContext, log: (line: string) => void): 
     const load = { url: api.url, connections: ctx.settings.connections, requests: meRequests(ctx.tokens) };
     await runLoad({ ...load, durationS: ctx.settings.warmupS });
     log(`profiling ${ctx.settings.durationS} s of warm me`);
+    const cpuBefore = cpuSeconds(api.pid);
     const stats = await runLoad({ ...load, durationS: ctx.settings.durationS });
+    const cpuUs = ((cpuSeconds(api.pid) - cpuBefore) / stats.requests) * 1e6;
     await api.stop();
     const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error(`the API wrote no .cpuprofile into ${folder}`);
@@ -41,7 +44,8 @@ export async function runProfile(ctx: RunContext, log: (line: string) => void): 
     const { rows, totalMs } = topSelfTime(path.join(folder, file), { root: ROOT, windowMs: (stats.durationS + 1) * 1000 });
     const idle = rows.find((row) => row.where === '(idle)')?.selfMs ?? 0;
     return [
-      `warm me: ${stats.reqPerSec} req/s, p99 ${stats.p99Ms} ms, ${ctx.settings.connections} connections; ` +
+      `warm me: ${stats.reqPerSec} req/s, p99 ${stats.p99Ms} ms, ${ctx.settings.connections} connections, ` +
+        `${Math.round(cpuUs)} µs of API CPU per request (/proc, all threads, profiler overhead included); ` +
         `${totalMs} ms sampled over the last ${stats.durationS + 1} s, ` +
         `${Math.round(((totalMs - idle) / stats.requests) * 1000)} µs of main-thread time per request (idle excluded)`,
       '',

@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import helmet from 'helmet';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from './app';
@@ -177,6 +179,20 @@ describe('CORS and security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it("sends every header helmet's defaults set, with helmet's values", async () => {
+    const helmetServer = createServer((req, res) => helmet()(req, res, () => res.end()));
+    await new Promise<void>((resolve) => helmetServer.listen(0, 'localhost', resolve));
+    try {
+      const expected = await fetch(`http://localhost:${(helmetServer.address() as AddressInfo).port}/`);
+      const ours = await fetch(`${api.url}/healthz`);
+      const helmetNames = [...expected.headers.keys()].filter((name) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+      expect(helmetNames.length).toBeGreaterThanOrEqual(10);
+      for (const name of helmetNames) expect([name, ours.headers.get(name)]).toEqual([name, expected.headers.get(name)]);
+    } finally {
+      await new Promise((resolve) => helmetServer.close(resolve));
+    }
   });
 
   it('leaves the development Sandbox page without a CSP that would block it', async () => {
