@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendJsonError } from './json-error';
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
@@ -12,7 +11,15 @@ export function acceptJsonBodiesOnly(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
 }
 
-/** For the GraphQL route (an onRequest hook): a POST must say it is UTF-8 JSON, as express.json() required. */
+/** Errors the HTTP layer answers itself, in the GraphQL error shape clients already parse. */
+function sendJsonError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * For the GraphQL route (an onRequest hook): a POST must say it is JSON (a missing Content-Type
+ * too is 415, as before), in UTF-8 if it names a charset.
+ */
 export function requireJsonContentType(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   if (request.method !== 'POST') return done();
   const type = request.headers['content-type'] ?? '';
@@ -39,7 +46,7 @@ export function bodyErrorHandler(error: FastifyError, request: FastifyRequest, r
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return sendJsonError(reply, 400, 'BAD_REQUEST', 'Request body is not valid JSON.');
   }
-  // secure-json-parse's SyntaxError, marked 400 by Fastify.
+  // The JSON parser's SyntaxError, marked 400 by Fastify.
   if (error instanceof SyntaxError) return sendJsonError(reply, 400, 'BAD_REQUEST', 'Request body is not valid JSON.');
   const status = error.statusCode ?? 500;
   if (status >= 500) request.requestLog.error({ err: error }, 'unhandled error');
