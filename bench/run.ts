@@ -1,6 +1,7 @@
 // `npm run bench`: every phase of issue 5 on loopback, one after another, then a table on the
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
+// `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts).
 import { managementToken } from 'local-auth0/testing';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,16 +15,26 @@ import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
 import { buildApi } from './scenarios/api-process';
-import { runApiWarm } from './scenarios/api-warm';
+import { runApiWarm, type Comparison } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
+import { runProfile } from './profile';
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-function withRatio(phase: PhaseResult, baseline: PhaseResult): PhaseResult {
-  return { ...phase, ratioToBaseline: Math.round((phase.stats.reqPerSec / baseline.stats.reqPerSec) * 100) / 100 };
+function ratio(phase: PhaseResult, to: PhaseResult): number {
+  return Math.round((phase.stats.reqPerSec / to.stats.reqPerSec) * 100) / 100;
+}
+
+function withRatio(phase: PhaseResult, baseline: PhaseResult, reference?: PhaseResult): PhaseResult {
+  return { ...phase, ratioToBaseline: ratio(phase, baseline), ...(reference ? { ratioToReference: ratio(phase, reference) } : {}) };
+}
+
+/** Per connection count: baseline, Fastify reference, warm API, with their ratios. */
+function comparisonPhases(comparisons: Comparison[]): PhaseResult[] {
+  return comparisons.flatMap(({ baseline, reference, warm }) => [baseline, withRatio(reference, baseline), withRatio(warm, baseline, reference)]);
 }
 
 function failureNotes(phases: PhaseResult[]): string[] {
@@ -48,17 +59,25 @@ async function main(): Promise<void> {
   try {
     const managementTokenLifetimeS = (await managementToken(tenant.url)).expiresIn;
     const ctx: RunContext = { settings, tenantUrl: tenant.url, tenantPid: tenant.pid, userIds, tokens: await mintTokens(tenant.url, userIds) };
-    log('baseline and API side by side: warm me; then the 90/10 mix and the soak');
+    if (process.argv.includes('--profile')) {
+      process.stdout.write((await runProfile(ctx, log)) + '\n');
+      return;
+    }
+    log(`reference servers and API side by side: warm me at ${settings.comparisonConnections.join(' and ')} connections; then the 90/10 mix and the soak`);
     const warmRun = await runApiWarm(ctx);
-    const { baseline } = warmRun;
+    const first = warmRun.comparisons[0];
+    if (!first) throw new Error('the warm comparison did not run');
+    const { baseline, reference } = first;
     log('API: cold me');
     const coldRun = await runApiCold(ctx);
     log("article's approach");
     const article = await runArticle(ctx);
 
-    const phases = [baseline, ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline))];
-    const [warm] = warmRun.phases;
-    if (!warm) throw new Error('the warm phase did not run');
+    // The mix, soak, cold and article phases run at the first connection count, as does `first`.
+    const phases = [
+      ...comparisonPhases(warmRun.comparisons),
+      ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline, reference)),
+    ];
     const results: BenchResults = {
       date: new Date().toISOString(),
       machine,
@@ -67,8 +86,7 @@ async function main(): Promise<void> {
       apiMemory: warmRun.memory,
       apiLifetime: { ...warmRun.lifetime, managementTokenLifetimeS },
       targets: judgeTargets({
-        baseline,
-        warm,
+        comparisons: warmRun.comparisons,
         memory: warmRun.memory,
         users: userIds.length,
         managementTokenLifetimeS,

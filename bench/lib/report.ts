@@ -7,13 +7,14 @@ type Table = { head: string[]; rows: string[][] };
 
 function phaseTable(phases: PhaseResult[]): Table {
   return {
-    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k', 'RSS MB', 'CPU % server/tenant'],
+    head: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'x baseline', 'x Fastify ref.', 'failed', 'token req/1k', 'user reads/1k', 'PATCH/1k', 'RSS MB', 'CPU % server/tenant'],
     rows: phases.map((p) => [
       p.title,
       String(p.stats.reqPerSec),
       String(p.stats.p50Ms),
       String(p.stats.p99Ms),
       p.ratioToBaseline === undefined ? '' : p.ratioToBaseline.toFixed(2),
+      p.ratioToReference === undefined ? '' : p.ratioToReference.toFixed(2),
       String(p.stats.errors + p.stats.non2xx + p.stats.graphqlErrors),
       p.upstream ? String(p.upstream.per1000.tokenRequests) : '',
       p.upstream ? String(p.upstream.per1000.userReads) : '',
@@ -37,7 +38,8 @@ function machineLine({ machine }: BenchResults): string {
 
 function settingsLine({ settings }: BenchResults): string {
   return (
-    `${settings.connections} connections, ${settings.durationS} s per phase after ${settings.warmupS} s warm-up, ` +
+    `warm comparison at ${settings.comparisonConnections.join(' and ')} connections, other phases at ${settings.connections}, ` +
+    `${settings.durationS} s per phase after ${settings.warmupS} s warm-up, ` +
     `${settings.users} users, profile TTL ${settings.profileTtlS} s, updateProfile limit ${settings.updateRateLimitPerMinute}/min/user, ` +
     `cold = ${settings.coldMode}` +
     `, API = the production bundle (server/dist/main.js) under node ${settings.apiNodeOptions || '(no flags)'}`
@@ -76,7 +78,7 @@ export function renderText(results: BenchResults): string {
 export function renderMarkdown(results: BenchResults): string {
   return [
     `Measured ${results.date} on ${machineLine(results)}.`,
-    `${settingsLine(results)}. Baseline and warm API are measured in alternating slices; \`failed\` counts ` +
+    `${settingsLine(results)}. The two reference servers and the warm API are measured in alternating slices (ratios hold on a busy machine, absolute numbers less so); \`failed\` counts ` +
       'connection errors, non-2xx answers and GraphQL errors; CPU is % of one core (200 = both), from /proc.',
     '',
     markdownTable(phaseTable(results.phases)),

@@ -15,6 +15,8 @@ export interface PhaseResult {
   title: string;
   stats: LoadStats;
   ratioToBaseline?: number;
+  /** req/s over the bare Apollo 5 on Fastify 5 of the same comparison. */
+  ratioToReference?: number;
   upstream?: Upstream;
   /** RSS of the server process right after the phase, MB. */
   rssAfterMb?: number;
@@ -34,7 +36,10 @@ export interface Settings {
   durationS: number;
   warmupS: number;
   soakS: number;
+  /** Connections of the mix, soak, cold and article phases (the first of comparisonConnections). */
   connections: number;
+  /** The baseline / reference / warm API comparison runs once per count. */
+  comparisonConnections: number[];
   users: number;
   profileTtlS: number;
   /** The API's per-user updateProfile limit during the bench (raised so the mix measures writes). */

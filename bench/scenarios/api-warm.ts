@@ -1,6 +1,7 @@
-// Phases 1, 2, 3b and the soak. The baseline and ONE API process run side by side: `me` on
-// both in alternating slices (the ratio is the target), then the 90/10 mix and more of it on
-// the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
+// Phases 1, 2, 3b and the soak. The two reference servers (bare Apollo on Express 5, the
+// baseline; bare Apollo on Fastify 5) and ONE API process run side by side: `me` on all three in
+// alternating slices, at each connection count (the ratios are the targets), then the 90/10 mix
+// and more of it on the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
 import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadOptions } from '../lib/load';
 import { measurePhase, toUpstream } from '../lib/phase';
@@ -9,51 +10,73 @@ import type { ApiMemory, PhaseResult } from '../lib/results';
 import { sampleRss } from '../lib/rss-sampler';
 import { addCounts, count, drainCounts, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from '../lib/tenant-client';
 import { callMeForEveryUser, startApi } from './api-process';
-import { startBaseline } from './baseline';
+import { startBaseline, startFastifyReference } from './baseline';
 import type { RunContext } from './context';
 
 const SLICES = 5;
 
-export interface WarmRun {
+/** One comparison at one connection count. */
+export interface Comparison {
+  connections: number;
   baseline: PhaseResult;
+  reference: PhaseResult;
+  warm: PhaseResult;
+}
+
+export interface WarmRun {
+  comparisons: Comparison[];
+  /** The 90/10 mix and the soak. */
   phases: PhaseResult[];
   memory: ApiMemory;
   lifetime: { seconds: number; tokenRequests: number; userReads: number; userPatches: number };
 }
 
-async function baselineVersusWarm(ctx: RunContext, baseline: Service, api: Service, tally: Counts): Promise<PhaseResult[]> {
+interface Servers {
+  baseline: Service;
+  reference: Service;
+  api: Service;
+  startedAt: number;
+}
+
+async function compareAt(ctx: RunContext, servers: Servers, connections: number, tally: Counts): Promise<Comparison> {
   const { settings, tokens, tenantUrl } = ctx;
-  const base = { connections: settings.connections, requests: meRequests(tokens) };
-  const targets: LoadOptions[] = [
-    { ...base, url: baseline.url, durationS: settings.durationS },
-    { ...base, url: api.url, durationS: settings.durationS },
-  ];
-  await callMeForEveryUser(api.url, tokens);
+  const { baseline, reference, api } = servers;
+  const base = { connections, requests: meRequests(tokens) };
+  const targets: LoadOptions[] = [baseline, reference, api].map((server) => ({ ...base, url: server.url, durationS: settings.durationS }));
   for (const target of targets) await runLoad({ ...target, durationS: settings.warmupS });
   addCounts(tally, await drainCounts(tenantUrl));
-  // Each server idles during the other's slices, so its CPU is divided by its own load time.
-  const cpu = [watchCpu(baseline.pid), watchCpu(api.pid), watchCpu(ctx.tenantPid)] as const;
-  const [baseStats, warmStats] = await runInterleaved(targets, SLICES);
+  // Each server idles during the others' slices, so its CPU is divided by its own load time.
+  const cpu = [watchCpu(baseline.pid), watchCpu(reference.pid), watchCpu(api.pid), watchCpu(ctx.tenantPid)] as const;
+  const [baseStats, refStats, warmStats] = await runInterleaved(targets, SLICES);
   const counts = await drainCounts(tenantUrl);
   addCounts(tally, counts);
-  if (!baseStats || !warmStats) throw new Error('interleaved run returned no stats');
-  return [
-    {
-      id: 'baseline',
-      title: 'baseline: bare Apollo 5 + Express 5, constant me',
+  if (!baseStats || !refStats || !warmStats) throw new Error('interleaved run returned no stats');
+  const at = `${connections} connections`;
+  return {
+    connections,
+    baseline: {
+      id: `baseline-${connections}`,
+      title: `baseline: bare Apollo 5 + Express 5, constant me, ${at}`,
       stats: baseStats,
       rssAfterMb: readMemory(baseline.pid).rssMb,
       cpu: { server: cpu[0].percentOver(baseStats.durationS), tenant: 0 },
     },
-    {
-      id: 'warm',
-      title: `API me, ${tokens.length} users, warm caches`,
+    reference: {
+      id: `reference-${connections}`,
+      title: `reference: bare Apollo 5 + Fastify 5, constant me, ${at}`,
+      stats: refStats,
+      rssAfterMb: readMemory(reference.pid).rssMb,
+      cpu: { server: cpu[1].percentOver(refStats.durationS), tenant: 0 },
+    },
+    warm: {
+      id: `warm-${connections}`,
+      title: `API me, ${tokens.length} users, warm caches, ${at}`,
       stats: warmStats,
       upstream: toUpstream(counts, warmStats.requests),
       rssAfterMb: readMemory(api.pid).rssMb,
-      cpu: { server: cpu[1].percentOver(warmStats.durationS), tenant: cpu[2].percentOver(warmStats.durationS) },
+      cpu: { server: cpu[2].percentOver(warmStats.durationS), tenant: cpu[3].percentOver(warmStats.durationS) },
     },
-  ];
+  };
 }
 
 function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
@@ -68,51 +91,57 @@ function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
 export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   const { settings, tenantUrl } = ctx;
   const baseline = await startBaseline();
+  const reference = await startFastifyReference().catch(async (error: unknown) => {
+    await baseline.stop();
+    throw error;
+  });
   try {
     await drainCounts(tenantUrl);
     const startedAt = Date.now();
     const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
     try {
-      return await loadApi(ctx, { baseline, api, startedAt });
+      return await loadApi(ctx, { baseline, reference, api, startedAt });
     } finally {
       await api.stop();
     }
   } finally {
-    await baseline.stop();
+    await Promise.all([baseline.stop(), reference.stop()]);
   }
 }
 
-async function loadApi(ctx: RunContext, servers: { baseline: Service; api: Service; startedAt: number }): Promise<WarmRun> {
+async function loadApi(ctx: RunContext, servers: Servers): Promise<WarmRun> {
   const { settings, tenantUrl, tokens } = ctx;
-  const { baseline, api } = servers;
+  const { api } = servers;
   const tally: Counts = {};
   const atStart = readMemory(api.pid);
   const sampler = sampleRss(api.pid);
   try {
-    const [basePhase, warm] = await baselineVersusWarm(ctx, baseline, api, tally);
-    await baseline.stop();
+    await callMeForEveryUser(api.url, tokens);
+    const comparisons: Comparison[] = [];
+    for (const connections of settings.comparisonConnections) comparisons.push(await compareAt(ctx, servers, connections, tally));
+    await Promise.all([servers.baseline.stop(), servers.reference.stop()]);
     const load = { url: api.url, connections: settings.connections, requests: mixRequests(tokens) };
     const mix = await measurePhase(tenantUrl, tally, {
       id: 'mix',
-      title: 'API 90 % me / 10 % updateProfile',
+      title: `API 90 % me / 10 % updateProfile, ${settings.connections} connections`,
       load: { ...load, durationS: settings.durationS },
       serverPid: api.pid,
       tenantPid: ctx.tenantPid,
     });
     const soak = await measurePhase(tenantUrl, tally, {
       id: 'soak',
-      title: 'API soak: more of the 90/10 mix',
+      title: `API soak: more of the 90/10 mix, ${settings.connections} connections`,
       load: { ...load, durationS: settings.soakS },
       serverPid: api.pid,
       tenantPid: ctx.tenantPid,
     });
     const { samples, last } = sampler.stop();
     addCounts(tally, await drainCounts(tenantUrl));
-    if (!basePhase || !warm) throw new Error('the baseline/warm comparison did not run');
-    const loadSeconds = settings.warmupS + warm.stats.durationS + mix.stats.durationS + soak.stats.durationS;
+    const warmSeconds = comparisons.reduce((sum, c) => sum + settings.warmupS + c.warm.stats.durationS, 0);
+    const loadSeconds = warmSeconds + mix.stats.durationS + soak.stats.durationS;
     return {
-      baseline: basePhase,
-      phases: [warm, mix, soak],
+      comparisons,
+      phases: [mix, soak],
       memory: {
         rssAtStartMb: atStart.rssMb,
         loadSeconds: Math.round(loadSeconds),

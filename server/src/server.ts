@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import { createAccessTokenVerifier } from './auth/access-token';
@@ -54,14 +54,9 @@ function profileGuards(config: Config, logger: Logger): ProfileServiceGuards {
   };
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, 'localhost', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
+async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
+  await app.listen({ port, host });
+  return (app.server.address() as AddressInfo).port;
 }
 
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
@@ -72,9 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
-  const httpServer = createServer();
   const apollo = createApolloServer({
-    httpServer,
     log: logger,
     development: config.env === 'development',
     introspection: config.introspection,
@@ -83,13 +76,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles });
-  httpServer.on('request', createApp({ config, logger, apollo, buildContext }));
-  const port = await listen(httpServer, config.port);
+  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext });
+  const port = await listen(app, config.port, 'localhost');
   const url = `http://localhost:${port}`;
   logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
+  logger.flush();
   return {
     url,
-    // Apollo's drain plugin stops accepting connections and waits for in-flight requests.
-    close: () => apollo.stop(),
+    // Fastify stops accepting connections and waits for in-flight requests; then Apollo stops.
+    async close() {
+      await app.close();
+      await apollo.stop();
+    },
   };
 }

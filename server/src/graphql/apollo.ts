@@ -1,9 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
 import { createFormatError, errorCodeOf } from './errors';
@@ -12,7 +10,6 @@ import { sandboxLandingPage } from './sandbox';
 import { getSchema } from './schema';
 
 export interface ApolloOptions {
-  httpServer: Server;
   log: Logger;
   development: boolean;
   introspection: boolean;
@@ -28,6 +25,8 @@ export interface ApolloLimits {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   parseOptions: ParseOptions;
+  /** No "Did you mean ...?" field suggestions in errors (production). */
+  hideSchemaDetailsFromClientErrors: boolean;
 }
 
 const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE']);
@@ -70,6 +69,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.development,
     formatError: createFormatError(options.development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), landingPage, errorLogging(options.log), ...limitPlugins],
+    // No cache hints are set (answers are per user, over POST): the cache-control plugin would
+    // only run a hook for every resolved field.
+    plugins: [landingPage, errorLogging(options.log), ApolloServerPluginCacheControlDisabled(), ...limitPlugins],
   });
 }

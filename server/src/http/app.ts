@@ -1,54 +1,49 @@
-import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
-import type { GraphQLContext } from '../graphql/context';
-import { isSandboxHost } from '../graphql/sandbox';
-import { bodyErrorHandler, GRAPHQL_PATH, graphqlBodyGuards, httpGuards, limitsConfigFrom } from './limits';
-import { requestLog } from './request-log';
+import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
+import { endConnectionsWhenDraining } from './drain';
+import type { LimitsConfig } from './limits';
+import { registerRequestLog, requestIdOf } from './request-log';
+import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
 
-export interface AppDependencies {
-  config: Config;
+export interface AppDependencies<TContext extends BaseContext> {
+  limits: LimitsConfig;
   logger: Logger;
-  apollo: ApolloServer<GraphQLContext>;
-  buildContext: (authorization: string | undefined, log: Logger) => Promise<GraphQLContext>;
+  apollo: ApolloServer<TContext>;
+  buildContext: (authorization: string | undefined, log: Logger) => Promise<TContext>;
 }
 
-const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, _next) => {
-  const status = error.status ?? error.statusCode ?? 500;
-  if (status >= 500) req.log.error({ err: error }, 'unhandled error');
-  res.status(status).json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error' }] });
-};
+/**
+ * The Fastify app, assembled in one place: request log, CORS, security headers, /healthz,
+ * /graphql, JSON 404 and errors. Not listening yet (server.ts does that). A new route is one
+ * line here, e.g. `app.get('/readyz', ...)`.
+ */
+export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext }: AppDependencies<TContext>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    genReqId: requestIdOf,
+    bodyLimit: limits.bodyLimitBytes,
+    // Plain JSON.parse, as express.json() did: a `__proto__` key reaches GraphQL's input
+    // coercion, which refuses it by name, instead of failing the whole body.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+  });
+  registerRequestLog(app, logger);
+  endConnectionsWhenDraining(app);
+  await registerCors(app, limits);
+  registerSecurityHeaders(app, limits);
+  acceptJsonBodiesOnly(app);
+  app.setErrorHandler(bodyErrorHandler);
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found' }] }));
 
-/** The Express app, assembled in one place: request log, security headers, /healthz, /graphql. */
-export function createApp({ config, logger, apollo, buildContext }: AppDependencies): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  // GraphQL answers POSTs; an ETag would only cost a hash of every response body.
-  app.disable('etag');
-  app.use(requestLog(logger));
-  const limits = limitsConfigFrom(config);
-  // CORS allow-list and security headers (the development Sandbox page is exempt from the latter).
-  app.use(httpGuards(limits));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.get('/healthz', () => ({ status: 'ok' }));
+  app.route({
+    method: ['GET', 'POST'],
+    url: limits.graphqlPath,
+    onRequest: [refuseSandboxOffLoopback(limits), requireJsonContentType],
+    handler: fastifyApolloHandler(apollo, { context: (request) => buildContext(request.headers.authorization, request.requestLog) }),
   });
-  // Apollo serves its landing page (the development Sandbox, with a token) to GETs preferring HTML.
-  app.get(GRAPHQL_PATH, (req, res, next) => {
-    const sandboxPage = config.env === 'development' && req.accepts(['application/json', 'text/html']) === 'text/html';
-    if (!sandboxPage || isSandboxHost(req.headers.host)) return next();
-    res.status(404).json({ errors: [{ message: 'The Sandbox is served on localhost only' }] });
-  });
-  app.use(
-    GRAPHQL_PATH,
-    graphqlBodyGuards(limits),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(req.headers.authorization, req.log) }),
-  );
-  app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found' }] });
-  });
-  app.use(bodyErrorHandler);
-  app.use(jsonErrors);
   return app;
 }

@@ -1,9 +1,10 @@
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import helmet from 'helmet';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { apolloLimits, bodyErrorHandler, graphqlBodyGuards, httpGuards, type LimitsConfig } from './limits';
+import pino from 'pino';
+import { createApp } from './app';
+import { apolloLimits, type LimitsConfig } from './limits';
 
 const typeDefs = `#graphql
   type Query { me: Profile! }
@@ -28,21 +29,14 @@ async function startApi(overrides: Partial<LimitsConfig> = {}): Promise<TestApi>
   const resolvers = { Query: { me: () => (calls++, { id: 'u1', email: 'a@example.com', firstName: 'A' }) } };
   const apollo = new ApolloServer({ typeDefs, resolvers, ...apolloLimits(config) });
   await apollo.start();
-  const app = express();
-  app.use(httpGuards(config));
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.use(config.graphqlPath, graphqlBodyGuards(config), expressMiddleware(apollo));
-  app.use(bodyErrorHandler);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const app = await createApp({ limits: config, logger: pino({ level: 'silent' }), apollo, buildContext: () => Promise.resolve({}) });
+  await app.listen({ port: 0, host: 'localhost' });
   return {
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${(app.server.address() as AddressInfo).port}`,
     resolverCalls: () => calls,
     close: async () => {
+      await app.close();
       await apollo.stop();
-      await new Promise((resolve) => server.close(resolve));
     },
   };
 }
@@ -185,6 +179,20 @@ describe('CORS and security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it("sends every header helmet's defaults set, with helmet's values", async () => {
+    const helmetServer = createServer((req, res) => helmet()(req, res, () => res.end()));
+    await new Promise<void>((resolve) => helmetServer.listen(0, 'localhost', resolve));
+    try {
+      const expected = await fetch(`http://localhost:${(helmetServer.address() as AddressInfo).port}/`);
+      const ours = await fetch(`${api.url}/healthz`);
+      const helmetNames = [...expected.headers.keys()].filter((name) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+      expect(helmetNames.length).toBeGreaterThanOrEqual(10);
+      for (const name of helmetNames) expect([name, ours.headers.get(name)]).toEqual([name, expected.headers.get(name)]);
+    } finally {
+      await new Promise((resolve) => helmetServer.close(resolve));
+    }
   });
 
   it('leaves the development Sandbox page without a CSP that would block it', async () => {

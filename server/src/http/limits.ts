@@ -1,9 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import cors from 'cors';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { ValidationRule } from 'graphql';
-import helmet from 'helmet';
 import type { Config } from '../config';
 
 export interface LimitsConfig {
@@ -47,6 +44,7 @@ export interface ApolloLimitOptions {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   parseOptions: { maxTokens: number };
+  hideSchemaDetailsFromClientErrors: boolean;
 }
 
 /**
@@ -64,7 +62,8 @@ export function apolloLimits(config: LimitsConfig): ApolloLimitOptions {
     maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
+    // Apollo's own hideSchemaDetailsFromClientErrors does this without a plugin run per request.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,
@@ -72,72 +71,6 @@ export function apolloLimits(config: LimitsConfig): ApolloLimitOptions {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    hideSchemaDetailsFromClientErrors: config.production,
   };
-}
-
-/** CORS allow-list and security headers, for every route. */
-export function httpGuards(config: LimitsConfig): RequestHandler[] {
-  return [corsAllowList(config), securityHeaders(config)];
-}
-
-/** For the GraphQL route, before Apollo: JSON only, size-limited. Pair with `bodyErrorHandler`. */
-export function graphqlBodyGuards(config: LimitsConfig): RequestHandler[] {
-  return [requireJsonContentType, express.json({ limit: config.bodyLimitBytes })];
-}
-
-function corsAllowList(config: LimitsConfig): RequestHandler {
-  return cors({
-    origin: [...config.corsOrigins],
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-    exposedHeaders: ['x-request-id'],
-    maxAge: 600,
-  });
-}
-
-function securityHeaders(config: LimitsConfig): RequestHandler {
-  const headers = helmet();
-  return (req, res, next) => {
-    // The development Sandbox page loads Apollo's scripts from their CDN; helmet's CSP would block it.
-    if (isSandboxPage(req, config)) return next();
-    headers(req, res, next);
-  };
-}
-
-function isSandboxPage(req: Request, config: LimitsConfig): boolean {
-  return (
-    !config.production &&
-    req.method === 'GET' &&
-    req.path === config.graphqlPath &&
-    req.accepts(['application/json', 'text/html']) === 'text/html'
-  );
-}
-
-const requireJsonContentType: RequestHandler = (req, res, next) => {
-  if (req.method !== 'POST' || req.is('application/json')) return next();
-  sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send GraphQL requests as JSON (Content-Type: application/json).');
-};
-
-/** Turns body-parser failures into JSON errors instead of Express' HTML page. */
-export const bodyErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-  switch (bodyErrorType(error)) {
-    case 'entity.too.large':
-      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.');
-    case 'entity.parse.failed':
-      return sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON.');
-    case 'charset.unsupported':
-    case 'encoding.unsupported':
-      return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding; send UTF-8 JSON.');
-    default:
-      return next(error);
-  }
-};
-
-function bodyErrorType(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  return typeof error.type === 'string' ? error.type : undefined;
-}
-
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

@@ -1,59 +1,73 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
-declare module 'http' {
-  interface IncomingMessage {
-    /** The request's logger: carries the request id. */
-    log: Logger;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's logger: a child carrying the request id, made on first use. */
+    readonly requestLog: Logger;
+    /** requestLog's storage. */
+    requestLogChild: Logger | null;
   }
 }
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/;
 
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** Fastify's `genReqId`: a sane `x-request-id` as sent, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
 
 /** The GraphQL operation name: the one sent, else the name in the document. */
-function operationName(req: IncomingMessage): string | undefined {
-  const body = (req as IncomingMessage & { body?: unknown }).body;
+function operationName(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   if ('operationName' in body && typeof body.operationName === 'string') return body.operationName.slice(0, 100);
   const named = 'query' in body && typeof body.query === 'string' ? NAMED_OPERATION.exec(body.query) : null;
   return named?.[1];
 }
 
-/**
- * One log line per request, with the request id (taken from a sane `x-request-id` or made up,
- * and echoed back). Only method, path, status and operation name are logged: never headers, so
- * never a token. `req.log` is a child logger with the id, made only when something logs through
- * it: a child per request was the API's largest per-request cost.
- */
-export function requestLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = performance.now();
-    const reqId = requestId(req, res);
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', { get: () => (child ??= logger.child({ reqId })), configurable: true });
-    res.once('close', () => {
-      const line = {
-        reqId,
-        req: { method: req.method, url: req.originalUrl.split('?')[0] },
-        res: { statusCode: res.statusCode },
-        responseTime: Math.round(performance.now() - started),
-        operationName: operationName(req),
-        ...(res.writableFinished ? {} : { aborted: true }),
-      };
-      if (res.statusCode >= 500) logger.error(line, 'request completed');
-      else logger.info(line, 'request completed');
-    });
-    next();
+function logLine(logger: Logger, request: FastifyRequest, reply: FastifyReply | undefined): void {
+  const line = {
+    reqId: request.id,
+    req: { method: request.method, url: request.url.split('?')[0] },
+    ...(reply ? { res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) } : { aborted: true }),
+    operationName: operationName(request.body),
   };
+  if (reply && reply.statusCode >= 500) logger.error(line, 'request completed');
+  else logger.info(line, 'request completed');
+}
+
+/**
+ * One log line per request, with the request id (from `genReqId: requestIdOf`, echoed back in
+ * `x-request-id`). Only method, path, status and operation name are logged: never headers, so
+ * never a token. Fastify's own logger stays off: it makes a child logger per request, which
+ * `requestLog` makes only when something logs through it.
+ */
+export function registerRequestLog(app: FastifyInstance, logger: Logger): void {
+  // The line's fields are fixed and never hold a secret, so it skips redaction: with the
+  // logger's wildcard paths that costs ~10 µs a line, against ~1.5 µs for the line itself.
+  const lines = logger.child({}, { redact: { paths: [] } });
+  app.decorateRequest('requestLogChild', null);
+  app.decorateRequest('requestLog', {
+    getter(this: FastifyRequest): Logger {
+      return (this.requestLogChild ??= logger.child({ reqId: this.id }));
+    },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    logLine(lines, request, reply);
+    done();
+  });
+  // The client went away before the answer: no status to report.
+  app.addHook('onRequestAbort', (request, done) => {
+    logLine(lines, request, undefined);
+    done();
+  });
 }
