@@ -27,7 +27,7 @@ const writes = async () => (await readCounts(stack.tenant.url))[WRITE] ?? 0;
 async function expectInvalidEmail(res: GraphQLResult) {
   expect(errorCode(res)).toBe('BAD_USER_INPUT');
   expect(res.body.errors?.[0]?.extensions?.field).toBe('email');
-  expect(res.body.errors?.[0]?.message).toBe('email is not a valid address');
+  expect(res.body.errors?.[0]?.message).toBe('Email must be an address like name@example.com.');
   expect(await writes()).toBe(0);
 }
 
@@ -54,7 +54,7 @@ describe('the shape of an address', () => {
   it('refuses to remove the email, saying so', async () => {
     const res = await gql(stack.api.url, UPDATE, { token, variables: { input: { email: null } } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.body.errors?.[0]?.message).toBe('email cannot be removed');
+    expect(res.body.errors?.[0]?.message).toBe('Email cannot be empty.');
   });
 });
 
