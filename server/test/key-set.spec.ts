@@ -123,12 +123,25 @@ describe('the verifier during an outage', () => {
     expect(fetches).toBe(1);
   });
 
+  it('refuses a key set address that is not a URL, saying so', () => {
+    expect(() => createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: 'jwks.json' })).toThrow('jwksUri must be an absolute URL (got "jwks.json")');
+  });
+
   it('takes an explicit failure cooldown', async () => {
     answer = { status: 500, body: '{}' };
     const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 60_000, failureCooldownMs: 0 });
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
     healthy();
     await expect(verify(await token())).resolves.toMatchObject({ sub: 'auth0|1' });
+  });
+
+  it('calls a token without kid invalid when several published keys could match it', async () => {
+    const { publicKey } = await generateKeyPair('RS256');
+    answer = { status: 200, body: JSON.stringify({ keys: [key.jwk, { ...(await exportJWK(publicKey)), kid: 'k2', alg: 'RS256', use: 'sig' }] }) };
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+    const now = Math.floor(Date.now() / 1000);
+    const noKid = await new SignJWT({ iss: ISSUER, aud: AUDIENCE, sub: 'auth0|1', exp: now + 60 }).setProtectedHeader({ alg: 'RS256' }).sign(key.privateKey);
+    await expect(verify(noKid)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('still calls a badly signed token invalid while the set is healthy', async () => {

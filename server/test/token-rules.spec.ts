@@ -63,11 +63,21 @@ describe('the Authorization header', () => {
 
 describe('the subject', () => {
   it.each([
+    ['empty', ''],
     ['a number', 12345],
     ['an array', [ADA]],
     ['an object', { id: ADA }],
   ])('refuses a token whose sub is %s', async (_label, sub) => {
     expectRefused(await gql(stack.api.url, ME, { token: await signed({ sub: sub as unknown as string }) }));
+  });
+
+  it('refuses a token without exp', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const jwk = currentSigningKey(stack.stateFile);
+    const noExp = await new SignJWT({ iss: stack.tenant.issuer, aud: 'https://profile-api.local', scope: 'read:profile', sub: ADA, iat: now })
+      .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid })
+      .sign(await importJWK(jwk, 'RS256'));
+    expectRefused(await gql(stack.api.url, ME, { token: noExp }));
   });
 
   it('accepts the same token with a string sub (the control case)', async () => {

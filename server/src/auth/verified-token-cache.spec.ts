@@ -104,5 +104,7 @@ describe('cacheVerifiedTokens', () => {
 
   it('rejects a nonsensical size', () => {
     expect(() => cacheVerifiedTokens<Claims>(async () => ({ sub: 'x' }), { maxEntries: 0 })).toThrow(/maxEntries/);
+    expect(() => cacheVerifiedTokens<Claims>(async () => ({ sub: 'x' }), { maxEntries: 1.5 })).toThrow(/maxEntries/);
+    expect(() => cacheVerifiedTokens<Claims>(async () => ({ sub: 'x' }), { maxEntries: 1 })).not.toThrow();
   });
 });

@@ -101,6 +101,19 @@ describe('toAuth0Error', () => {
     expect(toAuth0Error(error)).toMatchObject({ name: 'Auth0UnavailableError', reason: 'network', message: 'The Management API is unavailable (network)' });
   });
 
+  it('waits 1 s on a 429 that came without a response to read', () => {
+    expect(toAuth0Error(new ManagementError({ message: 'no response', statusCode: 429 }))).toMatchObject({ name: 'Auth0RateLimitedError', retryAfterSeconds: 1 });
+  });
+
+  it('names each error, as the logs show them', () => {
+    expect([new Auth0UserNotFoundError(), new Auth0RateLimitedError(1), new Auth0UnavailableError('network'), new Auth0RejectedError(400, undefined)].map((e) => e.name)).toEqual([
+      'Auth0UserNotFoundError',
+      'Auth0RateLimitedError',
+      'Auth0UnavailableError',
+      'Auth0RejectedError',
+    ]);
+  });
+
   it('passes the typed errors through unchanged', () => {
     const typed = [new Auth0UserNotFoundError(), new Auth0RateLimitedError(3), new Auth0UnavailableError('malformed'), new Auth0RejectedError(400, 'x')];
     for (const error of typed) expect(toAuth0Error(error)).toBe(error);

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
 import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.errors';
+import { UpdateRateLimitedError } from '../profile/update-rate-limit';
 import { createFormatError, errorCodeOf } from './errors';
 
 const internal = (message: string): GraphQLFormattedError => ({
@@ -27,6 +28,18 @@ describe('formatError in production', () => {
     expect(format(validation, new GraphQLError(validation.message))).toEqual(validation);
   });
 
+  it("gives Apollo's uncoded 4xx refusal the code BAD_REQUEST and keeps its message", () => {
+    const refusal = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(format(internal('provided sha does not match query'), refusal)).toMatchObject({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('leaves an error without extensions as it is', () => {
+    expect(format({ message: 'odd' }, new Error('odd'))).toEqual({ message: 'odd' });
+  });
+
   it('still shows the message of a typed error', () => {
     const formatted = format(internal('ignored'), new ProfileInputError('firstName', 'First name must be at most 150 characters.', 'tooLong'));
     expect(formatted).toMatchObject({ message: 'First name must be at most 150 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'firstName', rule: 'tooLong' } });
@@ -34,6 +47,11 @@ describe('formatError in production', () => {
 });
 
 describe('formatError in development', () => {
+  it('still hides what Auth0 said when it refused the call', () => {
+    const formatted = createFormatError(true)(internal('The Management API rejected the call (400 invalid_body)'), new Auth0RejectedError(400, 'invalid_body'));
+    expect(formatted).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
   it('shows the message and stack of an unexpected error', () => {
     const formatted = internal('connect ECONNREFUSED 10.0.0.7:5432');
     expect(createFormatError(true)(formatted, new Error('connect ECONNREFUSED 10.0.0.7:5432'))).toEqual(formatted);
@@ -56,6 +74,11 @@ describe('the code and message a client sees', () => {
       new Auth0RateLimitedError(7),
       { message: 'Too many requests to the identity service; try again in 7 s', code: 'RATE_LIMITED', retryAfterSeconds: 7 },
     ],
+    [
+      'the per-user update limit',
+      new UpdateRateLimitedError(42),
+      { message: new UpdateRateLimitedError(42).message, code: 'RATE_LIMITED', retryAfterSeconds: 42 },
+    ],
     ['Auth0 down', new Auth0UnavailableError('status', 503), { message: 'The identity service is not answering; try again shortly', code: 'UPSTREAM_UNAVAILABLE' }],
     ['Auth0 refusing the call', new Auth0RejectedError(400, 'invalid_body'), { message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' }],
   ])('%s', (_label, error, expected) => {
@@ -72,6 +95,9 @@ describe('errorCodeOf', () => {
   it("calls Apollo's uncoded 4xx refusals BAD_REQUEST, and leaves uncoded 5xx ones unexpected", () => {
     expect(errorCodeOf(new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } }))).toBe('BAD_REQUEST');
     expect(errorCodeOf(new GraphQLError('boom', { extensions: { http: { status: 500 } } }))).toBeUndefined();
+    expect(errorCodeOf(new GraphQLError('odd', { extensions: { http: { status: 499 } } }))).toBe('BAD_REQUEST');
+    expect(errorCodeOf(new GraphQLError('odd', { extensions: { http: { status: 399 } } }))).toBeUndefined();
+    expect(errorCodeOf(new GraphQLError('odd', { extensions: { http: {} } }))).toBeUndefined();
     expect(errorCodeOf(new GraphQLError('boom'))).toBeUndefined();
     expect(errorCodeOf(new Error('boom'))).toBeUndefined();
   });
