@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import type { Readiness } from './readiness';
 import { bodyErrorHandler, GRAPHQL_PATH, graphqlBodyGuards, httpGuards, limitsConfigFrom } from './limits';
 import { requestLog } from './request-log';
 
@@ -12,6 +13,7 @@ export interface AppDependencies {
   logger: Logger;
   apollo: ApolloServer<GraphQLContext>;
   buildContext: (authorization: string | undefined, log: Logger) => Promise<GraphQLContext>;
+  checkReadiness: () => Promise<Readiness>;
 }
 
 const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, _next) => {
@@ -21,7 +23,7 @@ const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: 
 };
 
 /** The Express app, assembled in one place: request log, security headers, /healthz, /graphql. */
-export function createApp({ config, logger, apollo, buildContext }: AppDependencies): Express {
+export function createApp({ config, logger, apollo, buildContext, checkReadiness }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers POSTs; an ETag would only cost a hash of every response body.
@@ -32,6 +34,10 @@ export function createApp({ config, logger, apollo, buildContext }: AppDependenc
   app.use(httpGuards(limits));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const { statusCode, body } = await checkReadiness();
+    res.status(statusCode).set('cache-control', 'no-store').json(body);
   });
   app.use(
     GRAPHQL_PATH,
