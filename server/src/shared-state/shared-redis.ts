@@ -36,10 +36,12 @@ export class SharedRedis {
   private readonly recoveryListeners: (() => void)[] = [];
   private readonly log: Logger;
   private readonly probeIntervalMs: number;
+  private readonly commandTimeoutMs: number;
 
   constructor(options: SharedRedisOptions) {
     this.log = options.log;
     this.probeIntervalMs = options.probeIntervalMs ?? 1000;
+    this.commandTimeoutMs = options.commandTimeoutMs;
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,
@@ -73,7 +75,7 @@ export class SharedRedis {
   async run<T>(command: (client: RedisClientType) => Promise<T>): Promise<T> {
     if (!this.usable) throw new SharedStateUnavailableError('Redis is unavailable');
     try {
-      return await command(this.client);
+      return await this.withinTimeout(command(this.client));
     } catch (error) {
       this.markDown(error);
       throw new SharedStateUnavailableError('Redis command failed', { cause: error });
@@ -86,6 +88,20 @@ export class SharedRedis {
       return await this.run(command);
     } catch {
       return fallback();
+    }
+  }
+
+  // node-redis's own command timeout stops counting once a command is written: a stalled server
+  // would hold the reply forever, so the wait for it is bounded here.
+  private async withinTimeout<T>(reply: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.commandTimeoutMs} ms`)), this.commandTimeoutMs);
+    });
+    try {
+      return await Promise.race([reply, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -127,7 +143,7 @@ export class SharedRedis {
       this.probing = undefined;
       if (this.healthy || this.closed) return;
       if (!this.client.isReady) return this.scheduleProbe();
-      this.client.ping().then(
+      this.withinTimeout(this.client.ping()).then(
         () => this.markUp(),
         () => this.scheduleProbe(),
       );

@@ -13,7 +13,8 @@ export interface SharedUpdateLimitOptions {
 
 /**
  * One per-user update limit for the whole fleet (fixed window in Redis). While Redis is down or
- * slow, the in-memory insurance limiter counts instead: the limit then holds per replica.
+ * slow (bounded by the shared command timeout), the in-memory insurance limiter counts instead:
+ * the limit then holds per replica.
  */
 export class SharedUpdateLimit implements UpdateLimit {
   private readonly shared: RateLimiterRedis;
@@ -33,14 +34,20 @@ export class SharedUpdateLimit implements UpdateLimit {
   }
 
   async enforce(userId: string): Promise<void> {
-    const limiter = this.options.redis.usable ? this.shared : this.insurance;
-    try {
-      await limiter.consume(userId);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        throw new UpdateRateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      }
-      throw rejection;
+    const decision = await this.options.redis.attempt(() => decide(this.shared, userId), () => decide(this.insurance, userId));
+    if (decision instanceof RateLimiterRes) {
+      throw new UpdateRateLimitedError(Math.max(1, Math.ceil(decision.msBeforeNext / 1000)));
     }
+  }
+}
+
+/** Consumes one point: null when allowed, the refusal otherwise; a failure of the store still throws. */
+async function decide(limiter: RateLimiterRedis | RateLimiterMemory, userId: string): Promise<RateLimiterRes | null> {
+  try {
+    await limiter.consume(userId);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
   }
 }

@@ -35,6 +35,9 @@ export interface TestRedis {
   kill(): Promise<void>;
   /** A fresh, empty redis-server on the same port. */
   restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open, nothing is answered meanwhile. */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,8 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, restart: launch, close: kill };
+  const signal = (name: NodeJS.Signals) => () => void (child as ChildProcess | null)?.kill(name);
+  return { url: `redis://127.0.0.1:${port}`, port, kill, restart: launch, pause: signal('SIGSTOP'), resume: signal('SIGCONT'), close: kill };
 }
 
 /** Accepts connections and never answers: a stalled Redis. */
