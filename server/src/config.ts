@@ -75,11 +75,15 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().trim().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  REDIS_URL: z
-    .string()
-    .trim()
-    .regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as "redis://localhost:6379" or "rediss://user:password@host:6380"')
-    .optional(),
+  // Empty (`REDIS_URL=` in an env file) means unset: state stays in process.
+  REDIS_URL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as "redis://localhost:6379" or "rediss://user:password@host:6380"')
+      .optional(),
+  ),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(0),
   AUTH0_DOMAIN: z.string().trim().min(1).default(LOCAL_TENANT),
