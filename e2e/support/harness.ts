@@ -13,7 +13,7 @@ export interface Harness {
  * Registers the jest hooks of an e2e file: one Chromium per file; a fresh tenant, API, app
  * server and browser profile per test, so every test starts from the seed and stands alone.
  */
-export function useHarness(): Harness {
+export function useHarness(options: { apiEnv?: Record<string, string> } = {}): Harness {
   let browser: Browser | undefined;
   let stack: Stack | undefined;
   let context: BrowserContext | undefined;
@@ -27,7 +27,7 @@ export function useHarness(): Harness {
   });
   beforeEach(async () => {
     if (!browser) throw new Error('Chromium did not start');
-    stack = await startStack();
+    stack = await startStack(options.apiEnv);
     ({ context, page } = await openPage(browser));
   });
   afterEach(async () => {

@@ -14,8 +14,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Tenant, API and the built app on ephemeral ports, wired to each other like the defaults. */
-export async function startStack(): Promise<Stack> {
+/** Tenant, API and the built app on ephemeral ports, wired to each other like the defaults; `apiEnv` adds API settings. */
+export async function startStack(apiEnv: Record<string, string> = {}): Promise<Stack> {
   let appConfig: unknown = null;
   const app = await startStaticApp(APP_DIST, () => appConfig);
   const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url] });
@@ -26,6 +26,7 @@ export async function startStack(): Promise<Stack> {
       CORS_ORIGINS: app.url,
       PORT: '0',
       LOG_LEVEL: 'silent',
+      ...apiEnv,
     }),
   );
   appConfig = {

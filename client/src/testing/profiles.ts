@@ -12,4 +12,5 @@ export const ADA_PROFILE: ProfileFieldsFragment = {
   connection: 'Username-Password-Authentication',
   canChangeEmail: true,
   updatedAt: '2026-01-01T00:00:00.000Z',
+  lastKnown: null,
 };

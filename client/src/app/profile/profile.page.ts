@@ -7,6 +7,7 @@ import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
 import { PROFILE_FIELDS, connectionName, emailLockedReason, type ProfileField } from './profile-rules';
 import { describeSaveError, type SaveFailure } from './save-error';
 import { Session } from '../shell/session';
+import { LastKnownNotice } from './last-known-notice';
 import { TextField } from './text-field';
 
 type SaveState =
@@ -17,7 +18,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
@@ -42,7 +43,8 @@ export class ProfilePage {
     return profile ? buildPatch(profile, this.formValue()) : {};
   });
   protected readonly canSave = computed(
-    () => this.state().kind !== 'saving' && !isEmptyPatch(this.patch()) && (this.formEvent(), this.form.valid),
+    // A last-known profile (Auth0 failing) is no base for a save: the button waits for a fresh one.
+    () => this.state().kind !== 'saving' && !this.profile()?.lastKnown && !isEmptyPatch(this.patch()) && (this.formEvent(), this.form.valid),
   );
   protected readonly fieldErrors = computed(() => {
     this.formEvent();
