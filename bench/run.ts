@@ -13,6 +13,7 @@ import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
+import { runApiRedis } from './scenarios/api-redis';
 import { buildApi } from './scenarios/api-process';
 import { runApiWarm } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
@@ -55,8 +56,10 @@ async function main(): Promise<void> {
     const coldRun = await runApiCold(ctx);
     log("article's approach");
     const article = await runArticle(ctx);
+    log('API with Redis against the same without; two replicas sharing Redis under the 90/10 mix');
+    const redisPhases = await runApiRedis(ctx);
 
-    const phases = [baseline, ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline))];
+    const phases = [baseline, ...[...warmRun.phases, coldRun.phase, article, ...redisPhases].map((p) => withRatio(p, baseline))];
     const [warm] = warmRun.phases;
     if (!warm) throw new Error('the warm phase did not run');
     const results: BenchResults = {
