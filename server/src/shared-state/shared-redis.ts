@@ -18,6 +18,7 @@ export class SharedStateUnavailableError extends Error {
 }
 
 const MAX_RECONNECT_DELAY_MS = 1000;
+const CLOSE_WAIT_MS = 1000;
 
 /**
  * The process's one Redis connection and its health. Every command goes through `run`, which
@@ -109,11 +110,15 @@ export class SharedRedis {
     this.recoveryListeners.push(listener);
   }
 
+  /** Lets pending replies arrive for a moment (a stalled Redis must not hold the drain), then drops the connection. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.probing);
-    if (this.client.isOpen) await this.client.close().catch(() => this.client.destroy());
-    else this.client.destroy();
+    if (this.client.isOpen) {
+      const closing = this.client.close().catch(() => undefined);
+      await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+    }
+    if (this.client.isOpen) this.client.destroy();
   }
 
   private markDown(error: unknown): void {
