@@ -10,9 +10,9 @@ import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
 import { createApp } from './http/app';
-import { KeySetProbe } from './health/key-set-probe';
+import { InstanceHealth } from './health/instance-health';
 import { apolloLimits, limitsConfigFrom } from './http/limits';
-import { readiness, type Readiness, type ReadinessState } from './http/readiness';
+import { readiness } from './http/readiness';
 import { createLogger } from './logger';
 import { ProfileService } from './profile/profile.service';
 import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
@@ -60,18 +60,13 @@ function urlHost(host: string): string {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
   const profileState = await createProfileState(config, logger);
-  let managementToken: ReadinessState['managementToken'] = 'ok';
-  const managementClient = createManagementClient(config.auth0, (ok) => {
-    managementToken = ok ? 'ok' : 'down';
+  const health = new InstanceHealth({
+    jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
+    timeoutMs: config.auth0.timeoutMs,
+    redisStatus: profileState.redisStatus,
   });
+  const managementClient = createManagementClient(config.auth0, (ok) => health.observeTokenRequest(ok));
   const profiles = new ProfileService(createManagementUsers(managementClient), profileState.guards);
-  const keySet = new KeySetProbe({ jwksUri: `${config.auth0.issuer}.well-known/jwks.json`, timeoutMs: config.auth0.timeoutMs });
-  void keySet.check();
-  let phase: ReadinessState['phase'] = 'starting';
-  const checkReadiness = async (): Promise<Readiness> => {
-    await keySet.check();
-    return readiness({ phase, signingKeysLoaded: keySet.everLoaded, redis: profileState.redisStatus(), jwks: keySet.status, managementToken });
-  };
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
@@ -87,16 +82,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles });
+  const checkReadiness = async () => readiness(await health.snapshot());
   httpServer.on('request', createApp({ config, logger, apollo, buildContext, checkReadiness }));
   const port = await listen(httpServer, config.port, config.host);
-  phase = 'serving';
+  health.serving();
   const url = `http://${urlHost(config.host)}:${port}`;
   logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
   return {
     url,
     async close() {
       // /readyz answers 503 first, so load balancers stop sending before connections are refused.
-      phase = 'draining';
+      health.draining();
       if (config.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
       // Apollo's drain plugin stops accepting connections and waits for in-flight requests.
       await apollo.stop();

@@ -1,4 +1,5 @@
-import { readiness, type ReadinessState } from './readiness';
+import type { ReadinessState } from '../health/instance-health';
+import { readiness } from './readiness';
 
 const allOk: ReadinessState = { phase: 'serving', signingKeysLoaded: true, redis: 'ok', jwks: 'ok', managementToken: 'ok' };
 const dependencies = { redis: 'ok', jwks: 'ok', managementToken: 'ok' };

@@ -1,14 +1,4 @@
-export type DependencyStatus = 'ok' | 'down';
-
-/** What the instance knows about itself and what it depends on, at the time of a readiness check. */
-export interface ReadinessState {
-  phase: 'starting' | 'serving' | 'draining';
-  /** Whether the signing keys were ever fetched: without them no token can be verified. */
-  signingKeysLoaded: boolean;
-  redis: DependencyStatus | 'disabled';
-  jwks: DependencyStatus;
-  managementToken: DependencyStatus;
-}
+import type { DependencyStatus, ReadinessState } from '../health/instance-health';
 
 export interface ReadinessBody {
   status: 'ok' | 'degraded' | 'starting' | 'draining';
