@@ -14,6 +14,7 @@ import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
+import { runApiRedis } from './scenarios/api-redis';
 import { buildApi } from './scenarios/api-process';
 import { runApiWarm, type Comparison } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
@@ -72,11 +73,13 @@ async function main(): Promise<void> {
     const coldRun = await runApiCold(ctx);
     log("article's approach");
     const article = await runArticle(ctx);
+    log('API with Redis against the same without; two replicas sharing Redis under the 90/10 mix');
+    const redisPhases = await runApiRedis(ctx);
 
     // The mix, soak, cold and article phases run at the first connection count, as does `first`.
     const phases = [
       ...comparisonPhases(warmRun.comparisons),
-      ...[...warmRun.phases, coldRun.phase, article].map((p) => withRatio(p, baseline, reference)),
+      ...[...warmRun.phases, coldRun.phase, article, ...redisPhases].map((p) => withRatio(p, baseline, reference)),
     ];
     const results: BenchResults = {
       date: new Date().toISOString(),

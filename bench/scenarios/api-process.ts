@@ -9,6 +9,8 @@ export interface ApiOptions {
   /** Profile cache TTL in seconds. */
   profileTtlS: number;
   updateRateLimitPerMinute: number;
+  /** More API settings, e.g. REDIS_URL. */
+  env?: Record<string, string>;
 }
 
 // Production settings as shipped (logging included, one line per request to a discarded stdout).
@@ -18,6 +20,7 @@ export function startApi(ctx: RunContext, name: string, options: ApiOptions): Pr
     AUTH0_DOMAIN: ctx.tenantUrl,
     PROFILE_CACHE_TTL_SECONDS: String(options.profileTtlS),
     UPDATE_RATE_LIMIT_PER_MINUTE: String(options.updateRateLimitPerMinute),
+    ...options.env,
   };
   const nodeArgs = ctx.settings.apiNodeOptions.split(' ').filter(Boolean);
   return startService({ name, script: 'server/dist/main.js', nodeArgs, readyPath: '/healthz', env });

@@ -10,6 +10,8 @@ export interface StackOptions {
   tenantHost?: 'localhost' | '127.0.0.1';
   /** The app's `config.json` "session" option; absent = the app's default (memory). */
   session?: 'memory' | 'localstorage';
+  /** Extra API settings (environment variables). */
+  apiEnv?: Record<string, string>;
 }
 
 export interface Stack {
@@ -33,6 +35,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       CORS_ORIGINS: app.url,
       PORT: '0',
       LOG_LEVEL: 'silent',
+      ...options.apiEnv,
     }),
   );
   appConfig = {

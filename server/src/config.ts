@@ -23,7 +23,13 @@ export interface Auth0Config {
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Interface the API listens on: `localhost` by default, `0.0.0.0` in a container. */
+  host: string;
   port: number;
+  /** Shared state for several replicas; null keeps everything in this process. */
+  redis: RedisSettings | null;
+  /** How long after SIGTERM /readyz answers 503 before connections are drained (load balancers notice). */
+  drainDelayMs: number;
   corsOrigins: string[];
   auth0: Auth0Config;
   introspection: boolean;
@@ -33,10 +39,19 @@ export interface Config {
   limits: LimitsSettings;
 }
 
-/** Caching and abuse limits (issue 5). */
+export interface RedisSettings {
+  /** `redis://[:password@]host:port[/db]` or `rediss://` for TLS. */
+  url: string;
+  /** A command not answered within this falls back to the in-process state. */
+  commandTimeoutMs: number;
+}
+
+/** Caching and abuse limits. */
 export interface LimitsSettings {
   /** How long a user's profile is served from memory; 0 turns the cache off. */
   profileCacheTtlSeconds: number;
+  /** How long the last profile Auth0 returned is kept to answer when Auth0 fails; 0 turns it off. */
+  lastKnownProfileTtlSeconds: number;
   /** updateProfile calls one user may make per minute. */
   updatesPerMinute: number;
   /** Largest JSON body accepted on /graphql, in bytes. */
@@ -58,7 +73,19 @@ const boolean = z.enum(['true', 'false']).transform((value) => value === 'true')
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  // Empty (`REDIS_URL=` in an env file) means unset: state stays in process.
+  REDIS_URL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as "redis://localhost:6379" or "rediss://user:password@host:6380"')
+      .optional(),
+  ),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(0),
   AUTH0_DOMAIN: z.string().trim().min(1).default(LOCAL_TENANT),
   AUTH0_AUDIENCE: z.string().trim().min(1).default('https://profile-api.local'),
   AUTH0_MANAGEMENT_CLIENT_ID: z.string().trim().min(1).optional(),
@@ -69,6 +96,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SANDBOX_USER_EMAIL: z.string().default('ada@example.com'),
   PROFILE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  LAST_KNOWN_PROFILE_TTL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(86_400),
   UPDATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT: z
     .string()
@@ -142,7 +170,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = parsed.NODE_ENV === 'production';
   return {
     env: parsed.NODE_ENV,
+    host: parsed.HOST,
     port: parsed.PORT,
+    redis: parsed.REDIS_URL ? { url: parsed.REDIS_URL, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS } : null,
+    drainDelayMs: parsed.DRAIN_DELAY_MS,
     corsOrigins: parseOrigins(parsed.CORS_ORIGINS),
     auth0: {
       origin: tenant.origin,
@@ -159,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxUserEmail: parsed.SANDBOX_USER_EMAIL,
     limits: {
       profileCacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,
+      lastKnownProfileTtlSeconds: parsed.LAST_KNOWN_PROFILE_TTL_SECONDS,
       updatesPerMinute: parsed.UPDATE_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
       jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,

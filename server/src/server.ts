@@ -5,16 +5,17 @@ import { createAccessTokenVerifier } from './auth/access-token';
 import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { createLocalTokenSource } from './auth0/local-tokens';
 import { createManagementClient } from './auth0/management-client';
-import { createManagementUsers, type StoredUser } from './auth0/users';
+import { createManagementUsers } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
 import { createApp } from './http/app';
+import { InstanceHealth } from './health/instance-health';
 import { apolloLimits, limitsConfigFrom } from './http/limits';
+import { readiness } from './http/readiness';
 import { createLogger } from './logger';
-import { ProfileCache } from './profile/profile-cache';
-import { ProfileService, type ProfileServiceGuards } from './profile/profile.service';
-import { UpdateRateLimiter } from './profile/update-rate-limit';
+import { ProfileService } from './profile/profile.service';
+import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -39,30 +40,28 @@ function sandboxTokenSource(config: Config) {
   });
 }
 
-/** Users (profiles, rate-limit windows) and tokens kept in memory at most: memory stays flat. */
-const CACHE_MAX_ENTRIES = 10_000;
-
-function profileGuards(config: Config, logger: Logger): ProfileServiceGuards {
-  return {
-    cache: new ProfileCache<StoredUser>({
-      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
-      maxEntries: CACHE_MAX_ENTRIES,
-      version: (user) => Date.parse(user.updatedAt),
-    }),
-    limiter: new UpdateRateLimiter({ limit: config.limits.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
-    logDropped: (userId, dropped) => logger.warn({ userId, ...dropped }, 'a stored profile value breaks the rules; it is not shown'),
-  };
-}
-
 async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
   await app.listen({ port, host });
   return (app.server.address() as AddressInfo).port;
 }
 
+/** Where to reach a server listening on `host` from this machine. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  const profiles = new ProfileService(createManagementUsers(createManagementClient(config.auth0)), profileGuards(config, logger));
+  const profileState = await createProfileState(config, logger);
+  const health = new InstanceHealth({
+    jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
+    timeoutMs: config.auth0.timeoutMs,
+    redisStatus: profileState.redisStatus,
+  });
+  const managementClient = createManagementClient(config.auth0, (ok) => health.observeTokenRequest(ok));
+  const profiles = new ProfileService(createManagementUsers(managementClient), profileState.guards);
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
@@ -76,17 +75,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles });
-  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext });
-  const port = await listen(app, config.port, 'localhost');
-  const url = `http://localhost:${port}`;
+  const checkReadiness = async () => readiness(await health.snapshot());
+  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext, checkReadiness });
+  const port = await listen(app, config.port, config.host);
+  health.serving();
+  const url = `http://${urlHost(config.host)}:${port}`;
   logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
   logger.flush();
   return {
     url,
-    // Fastify stops accepting connections and waits for in-flight requests; then Apollo stops.
     async close() {
+      // /readyz answers 503 first, so load balancers stop sending before connections are refused.
+      health.draining();
+      if (config.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+      // Fastify stops accepting connections and waits for in-flight requests; then Apollo stops.
       await app.close();
       await apollo.stop();
+      await profileState.close();
     },
   };
 }

@@ -40,6 +40,8 @@ describe('loadConfig', () => {
     ['plain http to a remote host', { AUTH0_DOMAIN: 'http://acme.auth0.com' }, /AUTH0_DOMAIN/],
     ['a CORS entry with a path', { CORS_ORIGINS: 'http://localhost:4200/app' }, /CORS_ORIGINS/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV/],
+    ['REDIS_URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL: expected a Redis URL/],
+    ['DRAIN_DELAY_MS beyond the drain deadline', { DRAIN_DELAY_MS: '9000' }, /DRAIN_DELAY_MS/],
   ])('refuses a bad %s with a message naming the variable', (_what, env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -51,5 +53,14 @@ describe('loadConfig', () => {
 
   it('splits CORS_ORIGINS on commas', () => {
     expect(loadConfig({ CORS_ORIGINS: 'http://localhost:4200, https://app.example.com' }).corsOrigins).toEqual(['http://localhost:4200', 'https://app.example.com']);
+  });
+
+  it('listens on localhost and keeps state in process unless HOST and REDIS_URL say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ host: 'localhost', redis: null, drainDelayMs: 0, limits: { lastKnownProfileTtlSeconds: 86_400 } });
+    expect(loadConfig({ REDIS_URL: '' }).redis).toBeNull();
+    expect(loadConfig({ HOST: '0.0.0.0', REDIS_URL: 'rediss://user:secret@cache.example.com:6380' })).toMatchObject({
+      host: '0.0.0.0',
+      redis: { url: 'rediss://user:secret@cache.example.com:6380', commandTimeoutMs: 250 },
+    });
   });
 });

@@ -2,10 +2,11 @@ import { errorCode, gql, ME } from './support/graphql';
 import { startStack, type Stack } from './support/stack';
 import { injectFault, readCounts, userToken } from 'local-auth0/testing';
 
-// A fresh API for each test: the Management API token is not cached yet.
+// A fresh API for each test: the Management API token is not cached yet. No last-known profiles:
+// these are the errors of a user never read before.
 let stack: Stack;
 beforeEach(async () => {
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
+  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
 });
 afterEach(() => stack.close());
 

@@ -9,8 +9,9 @@ const GET_USER = 'GET /api/v2/users/:id';
 let stack: Stack;
 let token: string;
 beforeAll(async () => {
-  // No profile cache: every me must reach the tenant to meet the injected fault.
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
+  // No profile cache: every me must reach the tenant to meet the injected fault. No last-known
+  // profiles: these are the errors a user gets whose profile was never read (last-known.spec.ts).
+  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
   token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
 });
 afterAll(() => stack.close());

@@ -17,4 +17,5 @@ export const ADA_PROFILE: ProfileFieldsFragment = {
   connection: ada.connection,
   canChangeEmail: true,
   updatedAt: '2026-01-01T00:00:00.000Z',
+  lastKnown: null,
 };

@@ -77,6 +77,8 @@ function errorCodeOf(body: unknown): string | undefined {
 function isTimeout(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
+  // The SDK reports our per-attempt abort as a status-less ManagementError whose message is "timeout".
+  if (error instanceof ManagementError && error.statusCode === undefined && /\btimeout\b/i.test(error.message)) return true;
   return isTimeout(error.cause);
 }
 

@@ -8,7 +8,7 @@ import { createTenantFetch } from './tenant-fetch';
  * Its own retries are off: they sleep for as long as `retry-after` says (up to 60 s), which breaks
  * the ~5 s budget of a GraphQL request; `withRetry` retries once within that budget instead.
  */
-export function createManagementClient(config: Auth0Config): ManagementClient {
+export function createManagementClient(config: Auth0Config, onTokenResult?: (ok: boolean) => void): ManagementClient {
   return new ManagementClient({
     domain: config.domain,
     audience: `${config.origin}/api/v2/`,
@@ -16,6 +16,6 @@ export function createManagementClient(config: Auth0Config): ManagementClient {
     clientSecret: config.managementClientSecret,
     timeoutInSeconds: Math.ceil(config.timeoutMs / 1000),
     maxRetries: 0,
-    fetch: createTenantFetch({ origin: config.origin, timeoutMs: config.timeoutMs }),
+    fetch: createTenantFetch({ origin: config.origin, timeoutMs: config.timeoutMs, onTokenResult }),
   });
 }

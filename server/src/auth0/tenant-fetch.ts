@@ -3,6 +3,8 @@ export interface TenantFetchOptions {
   origin: string;
   /** Abort an attempt after this long; applies to the SDK's token request too (fixed at 10 s inside the SDK). */
   timeoutMs: number;
+  /** Told whether each Management API token request succeeded (readiness reports it). */
+  onTokenResult?: (ok: boolean) => void;
 }
 
 function requestUrl(input: string | URL | Request): string {
@@ -15,7 +17,7 @@ function requestUrl(input: string | URL | Request): string {
  * them to the tenant's configured origin (identical for a real tenant, http for the local one)
  * and bounds every attempt by the configured timeout.
  */
-export function createTenantFetch({ origin, timeoutMs }: TenantFetchOptions): typeof fetch {
+export function createTenantFetch({ origin, timeoutMs, onTokenResult }: TenantFetchOptions): typeof fetch {
   const sdkOrigin = `https://${new URL(origin).host}`;
   return (input, init) => {
     const url = requestUrl(input);
@@ -23,6 +25,17 @@ export function createTenantFetch({ origin, timeoutMs }: TenantFetchOptions): ty
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const request = input instanceof Request ? new Request(target, input) : target;
-    return fetch(request, { ...init, signal });
+    const response = fetch(request, { ...init, signal });
+    if (!onTokenResult || !target.startsWith(`${origin}/oauth/token`)) return response;
+    return response.then(
+      (answer) => {
+        onTokenResult(answer.ok);
+        return answer;
+      },
+      (error: unknown) => {
+        onTokenResult(false);
+        throw error;
+      },
+    );
   };
 }

@@ -1,14 +1,24 @@
-import { getNamedType, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { METADATA_FIELD_KEYS, PROFILE_SHAPE } from 'profile-shape';
 
-/** Every scalar field of the type `me` returns, in schema order: read from the schema, never typed by hand. */
+function leafNames(type: GraphQLObjectType): string[] {
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)))
+    .map((field) => field.name);
+}
+
+/**
+ * Every field of the type `me` returns, in schema order, an object field with its scalar fields
+ * (`lastKnown { asOf ageSeconds reason }`): read from the schema, never typed by hand.
+ */
 function profileLeafFields(schema: GraphQLSchema): string[] {
   const me = schema.getQueryType()?.getFields()['me'];
   const type = me && getNamedType(me.type);
   if (!isObjectType(type)) throw new Error('the schema has no Query.me returning an object type');
-  return Object.values(type.getFields())
-    .filter((field) => isLeafType(getNamedType(field.type)))
-    .map((field) => field.name);
+  return Object.values(type.getFields()).map((field) => {
+    const fieldType = getNamedType(field.type);
+    return isObjectType(fieldType) ? `${field.name} { ${leafNames(fieldType).join(' ')} }` : field.name;
+  });
 }
 
 /** The Sandbox's initial document: `me` with every field the schema has. */

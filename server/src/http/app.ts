@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
 import type { LimitsConfig } from './limits';
+import type { Readiness } from './readiness';
 import { registerRequestLog, requestIdOf } from './request-log';
 import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
 
@@ -13,14 +14,14 @@ export interface AppDependencies<TContext extends BaseContext> {
   logger: Logger;
   apollo: ApolloServer<TContext>;
   buildContext: (authorization: string | undefined, log: Logger) => Promise<TContext>;
+  checkReadiness: () => Promise<Readiness>;
 }
 
 /**
  * The Fastify app, assembled in one place: request log, CORS, security headers, /healthz,
- * /graphql, JSON 404 and errors. Not listening yet (server.ts does that). A new route is one
- * line here, e.g. `app.get('/readyz', ...)`.
+ * /readyz, /graphql, JSON 404 and errors. Not listening yet (server.ts does that).
  */
-export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext }: AppDependencies<TContext>): Promise<FastifyInstance> {
+export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext, checkReadiness }: AppDependencies<TContext>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     genReqId: requestIdOf,
@@ -39,6 +40,10 @@ export async function createApp<TContext extends BaseContext>({ limits, logger, 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found' }] }));
 
   app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const { statusCode, body } = await checkReadiness();
+    return reply.code(statusCode).header('cache-control', 'no-store').send(body);
+  });
   app.route({
     method: ['GET', 'POST'],
     url: limits.graphqlPath,

@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from './app';
 import { apolloLimits, type LimitsConfig } from './limits';
+import type { Readiness } from './readiness';
+
+const READY: Readiness = { statusCode: 200, body: { status: 'ok', dependencies: { redis: 'disabled', jwks: 'ok', managementToken: 'ok' } } };
 
 const typeDefs = `#graphql
   type Query { me: Profile! }
@@ -29,7 +32,7 @@ async function startApi(overrides: Partial<LimitsConfig> = {}): Promise<TestApi>
   const resolvers = { Query: { me: () => (calls++, { id: 'u1', email: 'a@example.com', firstName: 'A' }) } };
   const apollo = new ApolloServer({ typeDefs, resolvers, ...apolloLimits(config) });
   await apollo.start();
-  const app = await createApp({ limits: config, logger: pino({ level: 'silent' }), apollo, buildContext: () => Promise.resolve({}) });
+  const app = await createApp({ limits: config, logger: pino({ level: 'silent' }), apollo, buildContext: () => Promise.resolve({}), checkReadiness: () => Promise.resolve(READY) });
   await app.listen({ port: 0, host: 'localhost' });
   return {
     url: `http://localhost:${(app.server.address() as AddressInfo).port}`,

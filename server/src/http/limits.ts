@@ -26,12 +26,13 @@ export function limitsConfigFrom(config: Config): LimitsConfig {
 }
 
 /**
- * Query limits sized to this schema: `me` and `updateProfile` are two levels deep, return nine
+ * Query limits sized to this schema: `me` and `updateProfile` are three levels deep (the
+ * `lastKnown` mark), five counting the operation and the app's fragment, return about a dozen
  * scalars, and no client needs aliases or many directives. Introspection (Sandbox, codegen) is
  * exempt from depth and cost and stays under ~200 tokens.
  */
 export const QUERY_LIMITS = {
-  maxDepth: 4,
+  maxDepth: 5,
   maxCost: 100,
   maxAliases: 5,
   maxDirectives: 10,

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { ProfileReadCache } from './profile-stores';
 
 export interface ProfileCacheOptions<T> {
   /** How long a fetched or written profile is served without asking upstream. 0 disables storing. */
@@ -29,7 +30,7 @@ interface Flight<T> {
  * `invalidate` forgets a user. A fetch that started before a `set`/`invalidate` for the same
  * user never overwrites the newer state.
  */
-export class ProfileCache<T extends object> {
+export class ProfileCache<T extends object> implements ProfileReadCache<T> {
   private readonly entries: LRUCache<string, Entry<T>>;
   private readonly inFlight = new Map<string, Flight<T>>();
   private readonly ttlMs: number;
@@ -68,6 +69,12 @@ export class ProfileCache<T extends object> {
   invalidate(userId: string): void {
     this.inFlight.delete(userId);
     this.entries.delete(userId);
+  }
+
+  /** Forgets every user (in-flight reads included). */
+  clear(): void {
+    this.inFlight.clear();
+    this.entries.clear();
   }
 
   get size(): number {

@@ -10,9 +10,9 @@ import {
   type ProfileMetadataChanges,
   type ProfileMetadataValues,
 } from './profile-metadata';
-import type { ProfileCache } from './profile-cache';
+import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
-import type { UpdateRateLimiter } from './update-rate-limit';
+import type { LastKnownProfiles, ProfileReadCache, UpdateLimit } from './profile-stores';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -23,6 +23,8 @@ export interface ProfileView extends ProfileMetadata {
   connection: string;
   canChangeEmail: boolean;
   updatedAt: Date;
+  /** Set when Auth0 could not be read and this is the profile of the last successful read. */
+  lastKnown: LastKnownMark | null;
 }
 
 /** A requested change: undefined = leave alone; null or "" clears a name. */
@@ -47,6 +49,7 @@ export function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): P
     connection: user.identities[0]?.connection ?? '',
     canChangeEmail: canChangeEmail(user),
     updatedAt: new Date(user.updatedAt),
+    lastKnown: null,
     ...readProfileMetadata(user.userMetadata, logDropped && ((dropped) => logDropped(user.userId, dropped))),
   };
 }
@@ -69,12 +72,16 @@ function isEmailTaken(error: unknown): boolean {
   return error instanceof Auth0RejectedError && (error.status === 409 || error.errorCode === 'user_exists');
 }
 
-/** Issue 5's guards; both optional so the rules can be exercised alone. */
+/** The per-user state the rules keep; all optional so the rules can be exercised alone. */
 export interface ProfileServiceGuards {
   /** Per-user cache of stored users: `me` reads through it, updates write through it. */
-  cache?: ProfileCache<StoredUser>;
+  cache?: ProfileReadCache<StoredUser>;
   /** Per-user limit on updates, enforced before any upstream call. */
-  limiter?: UpdateRateLimiter;
+  limiter?: UpdateLimit;
+  /** The last user Auth0 returned, answered by `me` (never used by updates) when Auth0 fails. */
+  lastKnown?: LastKnownProfiles<StoredUser>;
+  /** Told each time `me` answers a last-known profile (the caller logs it). */
+  onLastKnownAnswer?: (userId: string, mark: LastKnownMark, error: unknown) => void;
   /** Told about stored values the rules refuse (dropped from the view); see readProfileMetadata. */
   logDropped?: DroppedValueLog;
 }
@@ -88,27 +95,51 @@ export class ProfileService {
 
   async me(userId: string): Promise<ProfileView> {
     const { cache } = this.guards;
-    const user = cache ? await cache.get(userId, () => this.users.getUser(userId)) : await this.users.getUser(userId);
-    return toProfileView(user, this.guards.logDropped);
+    try {
+      const user = cache ? await cache.get(userId, () => this.readUpstream(userId)) : await this.readUpstream(userId);
+      return toProfileView(user, this.guards.logDropped);
+    } catch (error) {
+      const lastKnown = await this.lastKnownView(userId, error);
+      if (!lastKnown) throw error;
+      return lastKnown;
+    }
+  }
+
+  private async readUpstream(userId: string): Promise<StoredUser> {
+    const user = await this.users.getUser(userId);
+    await this.guards.lastKnown?.remember(userId, user);
+    return user;
+  }
+
+  /** The last-known profile standing in for a failed read (429, 5xx, timeout, refused), if there is one. */
+  private async lastKnownView(userId: string, error: unknown): Promise<ProfileView | null> {
+    const reason = lastKnownReason(error);
+    if (!reason || !this.guards.lastKnown) return null;
+    const known = await this.guards.lastKnown.recall(userId);
+    if (!known) return null;
+    const mark = lastKnownMark(known.asOf, reason);
+    this.guards.onLastKnownAnswer?.(userId, mark, error);
+    return { ...toProfileView(known.value, this.guards.logDropped), lastKnown: mark };
   }
 
   /** At most one PATCH, holding only what changes; none when nothing does. */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
-    this.guards.limiter?.enforce(userId);
+    await this.guards.limiter?.enforce(userId);
     // Read fresh, not cached: a patch built on a stale copy could skip a change made elsewhere.
     const user = await this.users.getUser(userId);
-    this.guards.cache?.set(userId, user);
+    await this.guards.cache?.set(userId, user);
     const patch = buildUserPatch(user, metadata, email);
     if (!patch) return toProfileView(user, this.guards.logDropped);
     try {
       const updated = await this.users.updateUser(userId, patch);
-      this.guards.cache?.set(userId, updated);
+      await this.guards.cache?.set(userId, updated);
+      await this.guards.lastKnown?.remember(userId, updated);
       return toProfileView(updated, this.guards.logDropped);
     } catch (error) {
       // A failed PATCH may still have been applied (timeout): the next read must ask upstream.
-      this.guards.cache?.invalidate(userId);
+      await this.guards.cache?.invalidate(userId);
       if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use', 'emailTaken');
       throw error;
     }

@@ -1,5 +1,29 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LastKnownReason } from './last-known';
 import { declareProfileMetadataFields } from './profile-metadata.fields';
+
+registerEnumType(LastKnownReason, {
+  name: 'LastKnownReason',
+  description: 'Why the identity service could not be read.',
+  valuesConfig: {
+    RATE_LIMITED: { description: 'Auth0 answered 429 (rate limit reached).' },
+    UPSTREAM_ERROR: { description: 'Auth0 answered 5xx.' },
+    TIMEOUT: { description: 'Auth0 did not answer in time.' },
+    UNREACHABLE: { description: 'Auth0 could not be reached (connection refused or reset).' },
+  },
+});
+
+@ObjectType({ description: 'Marks a profile answered from the last successful read because Auth0 could not be read now.', simpleResolvers: true })
+export class LastKnownProfile {
+  @Field(() => GraphQLISODateTime, { description: 'When Auth0 returned this profile.' })
+  asOf!: Date;
+
+  @Field(() => Int, { description: 'Seconds between asOf and this answer.' })
+  ageSeconds!: number;
+
+  @Field(() => LastKnownReason)
+  reason!: LastKnownReason;
+}
 
 /**
  * Schema carrier for ProfileView; the user_metadata fields are added from the shape below.
@@ -28,6 +52,12 @@ export class Profile {
 
   @Field(() => GraphQLISODateTime)
   updatedAt!: Date;
+
+  @Field(() => LastKnownProfile, {
+    nullable: true,
+    description: 'null when the profile was read now (or from the short cache); set when Auth0 failed and this is the last profile it returned. updateProfile never answers one.',
+  })
+  lastKnown!: LastKnownProfile | null;
 }
 
 declareProfileMetadataFields(Profile);

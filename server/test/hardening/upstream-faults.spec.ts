@@ -20,8 +20,9 @@ let stack: Stack;
 let token: string;
 
 beforeAll(async () => {
-  // TTL 0: every `me` reaches the Management API, so every injected fault is met.
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
+  // TTL 0: every `me` reaches the Management API, so every injected fault is met; no last-known
+  // profiles: the errors of a user never read before (last-known answers: replicas/last-known.spec.ts).
+  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', UPDATE_RATE_LIMIT_PER_MINUTE: '1000', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
   token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
   expect((await gql(stack.api.url, ME, { token })).status).toBe(200);
 });
@@ -108,7 +109,7 @@ describe('5xx from the Management API', () => {
   });
 
   it('answers UPSTREAM_UNAVAILABLE when the token endpoint keeps failing, then recovers', async () => {
-    const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '0' });
+    const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
     try {
       // Two failures: the read's one retry asks for a token again.
       await injectFault(stack.tenant.url, { route: 'POST /oauth/token', status: 503, times: 2 });
@@ -184,7 +185,7 @@ describe('refused connections', () => {
   });
 
   it('answers UPSTREAM_UNAVAILABLE while the tenant is down, and recovers when it is back on its port', async () => {
-    const own = await startPersistentStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
+    const own = await startPersistentStack({ PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
     let restarted: Awaited<ReturnType<typeof startLocalAuth0>> | undefined;
     try {
       const graceToken = await userToken(own.tenant.url, { email: 'grace@example.com' });

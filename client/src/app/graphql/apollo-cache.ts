@@ -7,7 +7,8 @@ import { InMemoryCache } from '@apollo/client/core';
 export function createApolloCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
-      Profile: { keyFields: ['id'] },
+      // The last-known mark has no id: each answer's mark (or null) simply replaces the previous one.
+      Profile: { keyFields: ['id'], fields: { lastKnown: { merge: false } } },
     },
   });
 }

@@ -191,6 +191,14 @@ describe('ProfilePage', () => {
     expect(calls).toBe(2);
   });
 
+  it('shows the last-known notice and keeps Save disabled while it shows', async () => {
+    const lastKnown = { __typename: 'LastKnownProfile' as const, asOf: '2026-01-01T00:00:00.000Z', ageSeconds: 125, reason: 'RATE_LIMITED' as const };
+    const fixture = await render({ ...ada, lastKnown });
+    expect(text(fixture, '[data-testid=last-known-notice]')).toContain('Showing your profile as of 2 minutes ago — Auth0 is busy');
+    await type(fixture, 'firstName', 'Augusta');
+    expect(saveButton(fixture).disabled).toBe(true);
+  });
+
   it('makes the email read-only with the reason for a Google user', async () => {
     const grace = { ...ada, id: 'google-oauth2|1', email: 'grace@example.com', connection: 'google-oauth2', canChangeEmail: false };
     const fixture = await render(grace, () => of({ data: { updateProfile: grace } }));

@@ -8,6 +8,7 @@ import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
 import { PROFILE_FORM_SHAPE } from './profile-shape.token';
 import { describeSaveError, type SaveFailure } from './save-error';
 import { Session } from '../shell/session';
+import { LastKnownNotice } from './last-known-notice';
 import { TextField } from './text-field';
 
 type SaveState =
@@ -18,7 +19,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
@@ -47,7 +48,8 @@ export class ProfilePage {
     return profile ? buildPatch(this.shape, profile, this.formValue()) : {};
   });
   protected readonly canSave = computed(
-    () => this.state().kind !== 'saving' && !isEmptyPatch(this.patch()) && (this.formEvent(), this.form.valid),
+    // A last-known profile (Auth0 failing) is no base for a save: the button waits for a fresh one.
+    () => this.state().kind !== 'saving' && !this.profile()?.lastKnown && !isEmptyPatch(this.patch()) && (this.formEvent(), this.form.valid),
   );
   /** The message under each field (by key), once the user has touched it. */
   protected readonly fieldErrors = computed(() => {

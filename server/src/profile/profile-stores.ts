@@ -1,0 +1,31 @@
+/**
+ * What the profile rules need from the state they keep per user. Each has an in-process
+ * implementation here and a shared one (Redis, several replicas) in ../shared-state.
+ */
+
+/** Per-user read-through cache of stored profiles. */
+export interface ProfileReadCache<T> {
+  /** The cached value, or the result of `fetch` (at most one upstream read per user at a time in a process). */
+  get(userId: string, fetch: () => Promise<T>): Promise<T>;
+  /** Stores what a write returned; never replaces a newer value with an older one. */
+  set(userId: string, value: T): void | Promise<void>;
+  /** Forgets the user: the next read asks upstream. */
+  invalidate(userId: string): void | Promise<void>;
+}
+
+/** Per-user limit on updates; throws UpdateRateLimitedError when the update is refused. */
+export interface UpdateLimit {
+  enforce(userId: string): void | Promise<void>;
+}
+
+export interface LastKnown<T> {
+  value: T;
+  /** When upstream returned it. */
+  asOf: Date;
+}
+
+/** The last value upstream returned per user, kept for a bounded time to answer when upstream fails. */
+export interface LastKnownProfiles<T> {
+  remember(userId: string, value: T): void | Promise<void>;
+  recall(userId: string): Promise<LastKnown<T> | undefined>;
+}

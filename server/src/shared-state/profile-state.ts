@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { StoredUser } from '../auth0/users';
+import type { Config } from '../config';
+import { InProcessLastKnownProfiles } from '../profile/last-known-profiles';
+import { ProfileCache } from '../profile/profile-cache';
+import type { ProfileServiceGuards } from '../profile/profile.service';
+import { UpdateRateLimiter } from '../profile/update-rate-limit';
+import { SharedLastKnownProfiles } from './shared-last-known';
+import { SharedProfileCache } from './shared-profile-cache';
+import { SharedRedis } from './shared-redis';
+import { SharedUpdateLimit } from './shared-update-limit';
+
+/** Users (profiles, rate-limit windows, last-known profiles) kept in one process's memory at most. */
+export const CACHE_MAX_ENTRIES = 10_000;
+const KEY_PREFIX = 'profile-api:';
+/** How long an expired profile stays in Redis for replicas that wait for another one's refresh. */
+const STALE_GRACE_MS = 10_000;
+/** Longest wait for Redis at start before serving from process memory (it keeps connecting). */
+const CONNECT_WAIT_MS = 2_000;
+
+export interface ProfileState {
+  guards: ProfileServiceGuards;
+  redisStatus(): 'ok' | 'down' | 'disabled';
+  close(): Promise<void>;
+}
+
+function inProcessState(config: Config) {
+  const lastKnownTtlMs = config.limits.lastKnownProfileTtlSeconds * 1000;
+  return {
+    cache: new ProfileCache<StoredUser>({
+      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
+      maxEntries: CACHE_MAX_ENTRIES,
+      version: (user) => Date.parse(user.updatedAt),
+    }),
+    limiter: new UpdateRateLimiter({ limit: config.limits.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
+    lastKnown: lastKnownTtlMs > 0 ? new InProcessLastKnownProfiles<StoredUser>({ ttlMs: lastKnownTtlMs, maxEntries: CACHE_MAX_ENTRIES }) : undefined,
+  };
+}
+
+function logDroppedValues(log: Logger): ProfileServiceGuards['logDropped'] {
+  return (userId, dropped) => log.warn({ userId, ...dropped }, 'a stored profile value breaks the rules; it is not shown');
+}
+
+function logLastKnownAnswers(log: Logger): ProfileServiceGuards['onLastKnownAnswer'] {
+  return (userId, mark, error) =>
+    log.warn({ userId, asOf: mark.asOf, ageSeconds: mark.ageSeconds, reason: mark.reason, err: error }, 'me answered the last-known profile');
+}
+
+/**
+ * The per-user state of the profile rules: in this process without REDIS_URL (one replica),
+ * in Redis with it (any number of replicas), each Redis-backed piece falling back to its
+ * in-process twin while Redis is down.
+ */
+export async function createProfileState(config: Config, log: Logger): Promise<ProfileState> {
+  const local = inProcessState(config);
+  const logs = { onLastKnownAnswer: logLastKnownAnswers(log), logDropped: logDroppedValues(log) };
+  if (!config.redis) return { guards: { ...local, ...logs }, redisStatus: () => 'disabled', close: () => Promise.resolve() };
+  const redis = new SharedRedis({ url: config.redis.url, commandTimeoutMs: config.redis.commandTimeoutMs, log });
+  await redis.start(CONNECT_WAIT_MS);
+  const lastKnownTtlMs = config.limits.lastKnownProfileTtlSeconds * 1000;
+  const guards: ProfileServiceGuards = {
+    cache: new SharedProfileCache<StoredUser>({
+      redis,
+      fallback: local.cache,
+      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
+      staleGraceMs: STALE_GRACE_MS,
+      // One upstream read with its single retry (and a short rate-limit wait) fits in this.
+      refreshLockMs: config.auth0.timeoutMs * 2 + 1500,
+      version: (user) => Date.parse(user.updatedAt),
+      keyPrefix: KEY_PREFIX,
+    }),
+    limiter: new SharedUpdateLimit({ redis, limit: config.limits.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
+    lastKnown: local.lastKnown && new SharedLastKnownProfiles<StoredUser>({ redis, local: local.lastKnown, ttlMs: lastKnownTtlMs, keyPrefix: KEY_PREFIX }),
+    ...logs,
+  };
+  return { guards, redisStatus: () => redis.status, close: () => redis.close() };
+}

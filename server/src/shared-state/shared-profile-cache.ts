@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisClientType } from 'redis';
+import type { ProfileCache } from '../profile/profile-cache';
+import type { ProfileReadCache } from '../profile/profile-stores';
+import { SharedStateUnavailableError, type SharedRedis } from './shared-redis';
+
+export interface SharedProfileCacheOptions<T extends object> {
+  redis: SharedRedis;
+  /** Serves while Redis is down (as a single replica would), and holds the per-process single flight when the TTL is 0. */
+  fallback: ProfileCache<T>;
+  /** How long a stored profile is fresh. 0 stores nothing. */
+  ttlMs: number;
+  /** How long after expiring a copy is still served to replicas waiting for another one's refresh. */
+  staleGraceMs: number;
+  /** Longest a refresh may take (one upstream read with its retry); other replicas wait at most this long. */
+  refreshLockMs: number;
+  /** Orders two values of one user: an older one never replaces a newer one. */
+  version: (value: T) => number;
+  keyPrefix: string;
+}
+
+interface Entry<T> {
+  value: T | undefined;
+  fresh: boolean;
+  /** Another replica is reading upstream for this user. */
+  refreshing: boolean;
+}
+
+const POLL_MS = 50;
+/** Users remembered as written during an outage (beyond it, Redis's copies expire with their TTL). */
+const MAX_WRITTEN_WHILE_DOWN = 10_000;
+
+// One round trip: the entry, its remaining lifetime and whether a refresh is under way.
+const READ = `
+local d = redis.call('HGET', KEYS[1], 'd')
+return { d or '', redis.call('PTTL', KEYS[1]), redis.call('EXISTS', KEYS[2]) }`;
+
+// Compare and set on the version (updated_at), atomically: a late, older answer never wins.
+const STORE_IF_NOT_OLDER = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
+if current and current > tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The profile cache shared by every replica through Redis: a write through any replica is what
+ * the next read on every replica sees (no per-process copy in front). When an entry expires, one
+ * replica takes a short lock and reads upstream while the others serve the just-expired copy
+ * (kept `staleGraceMs` longer) or wait for the refresh, so the fleet reads each user at most
+ * once per TTL. Within a replica, concurrent reads of one user share one flight. While Redis is
+ * down everything goes to the in-process fallback; users written meanwhile are dropped from
+ * Redis when it returns, so its older copies are not served.
+ */
+export class SharedProfileCache<T extends object> implements ProfileReadCache<T> {
+  private readonly inFlight = new Map<string, Promise<T>>();
+  private readonly writtenWhileDown = new Set<string>();
+
+  constructor(private readonly options: SharedProfileCacheOptions<T>) {
+    options.redis.onRecovered(() => void this.reconcile());
+  }
+
+  get(userId: string, fetch: () => Promise<T>): Promise<T> {
+    const { redis, fallback, ttlMs } = this.options;
+    if (ttlMs === 0 || !redis.usable) return fallback.get(userId, fetch);
+    const pending = this.inFlight.get(userId);
+    if (pending) return pending;
+    const flight = this.readOrRefresh(userId, fetch).catch((error: unknown) => {
+      if (error instanceof SharedStateUnavailableError) return fallback.get(userId, fetch);
+      throw error;
+    });
+    this.inFlight.set(userId, flight);
+    const forget = () => {
+      if (this.inFlight.get(userId) === flight) this.inFlight.delete(userId);
+    };
+    flight.then(forget, forget);
+    return flight;
+  }
+
+  async set(userId: string, value: T): Promise<void> {
+    // A read that started before this write must not be joined by reads that start after it.
+    this.inFlight.delete(userId);
+    try {
+      if (this.options.ttlMs > 0) await this.store(userId, value);
+    } catch {
+      this.options.fallback.set(userId, value);
+      this.rememberWrittenWhileDown(userId);
+    }
+  }
+
+  async invalidate(userId: string): Promise<void> {
+    this.inFlight.delete(userId);
+    this.options.fallback.invalidate(userId);
+    try {
+      await this.options.redis.run((client) => client.del(this.key(userId)));
+    } catch {
+      this.rememberWrittenWhileDown(userId);
+    }
+  }
+
+  private async readOrRefresh(userId: string, fetch: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.options.refreshLockMs;
+    for (;;) {
+      const entry = await this.read(userId);
+      if (entry.value && entry.fresh) return entry.value;
+      if (!entry.refreshing) {
+        const lock = await this.lock(userId);
+        if (lock) return this.refresh(userId, fetch, lock);
+      }
+      if (entry.value) return entry.value;
+      if (Date.now() >= deadline) return this.refresh(userId, fetch, null);
+      await sleep(POLL_MS);
+    }
+  }
+
+  private async refresh(userId: string, fetch: () => Promise<T>, lock: string | null): Promise<T> {
+    try {
+      const value = await fetch();
+      await this.store(userId, value).catch(() => undefined);
+      return value;
+    } finally {
+      if (lock) await this.unlock(userId, lock).catch(() => undefined);
+    }
+  }
+
+  private async read(userId: string): Promise<Entry<T>> {
+    const reply = await this.options.redis.run(
+      (client) => client.eval(READ, { keys: [this.key(userId), this.lockKey(userId)] }) as Promise<[string, number, number]>,
+    );
+    const [data, pttl, locked] = reply;
+    return {
+      value: data ? (JSON.parse(data) as T) : undefined,
+      fresh: pttl > this.options.staleGraceMs,
+      refreshing: locked === 1,
+    };
+  }
+
+  private async store(userId: string, value: T): Promise<void> {
+    const { ttlMs, staleGraceMs, version } = this.options;
+    const args = [String(version(value)), JSON.stringify(value), String(ttlMs + staleGraceMs)];
+    await this.options.redis.run((client) => client.eval(STORE_IF_NOT_OLDER, { keys: [this.key(userId)], arguments: args }));
+  }
+
+  private async lock(userId: string): Promise<string | null> {
+    const token = randomUUID();
+    const set = (client: RedisClientType) => client.set(this.lockKey(userId), token, { condition: 'NX', expiration: { type: 'PX', value: this.options.refreshLockMs } });
+    return (await this.options.redis.run(set)) === 'OK' ? token : null;
+  }
+
+  private async unlock(userId: string, token: string): Promise<void> {
+    await this.options.redis.run((client) => client.eval(RELEASE, { keys: [this.lockKey(userId)], arguments: [token] }));
+  }
+
+  /** Back from an outage: drop what only this process knew, and Redis's copies of users written meanwhile. */
+  private async reconcile(): Promise<void> {
+    this.options.fallback.clear();
+    const users = [...this.writtenWhileDown];
+    this.writtenWhileDown.clear();
+    if (users.length === 0) return;
+    await this.options.redis.attempt((client) => client.del(users.map((userId) => this.key(userId))), () => 0);
+  }
+
+  private rememberWrittenWhileDown(userId: string): void {
+    if (this.writtenWhileDown.size < MAX_WRITTEN_WHILE_DOWN) this.writtenWhileDown.add(userId);
+  }
+
+  private key(userId: string): string {
+    return `${this.options.keyPrefix}profile:${userId}`;
+  }
+
+  private lockKey(userId: string): string {
+    return `${this.options.keyPrefix}refresh:${userId}`;
+  }
+}

@@ -1,0 +1,88 @@
+import pino from 'pino';
+import { ProfileCache } from '../../src/profile/profile-cache';
+import { SharedProfileCache } from '../../src/shared-state/shared-profile-cache';
+import { SharedRedis } from '../../src/shared-state/shared-redis';
+import { startRedis, type TestRedis } from '../support/redis-server';
+
+// The shared cache against a real redis-server: two instances stand for two replicas.
+interface Value {
+  name: string;
+  version: number;
+}
+
+let redis: TestRedis;
+const connections: SharedRedis[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await Promise.all(connections.map((connection) => connection.close()));
+  await redis.close();
+});
+
+/** A replica's cache; replicas given the same `keyPrefix` share entries. */
+async function replica(keyPrefix: string, ttlMs = 30_000): Promise<SharedProfileCache<Value>> {
+  const connection = new SharedRedis({ url: redis.url, commandTimeoutMs: 500, log: pino({ level: 'silent' }) });
+  connections.push(connection);
+  await connection.start(2000);
+  return new SharedProfileCache<Value>({
+    redis: connection,
+    fallback: new ProfileCache<Value>({ ttlMs, maxEntries: 100 }),
+    ttlMs,
+    staleGraceMs: 1000,
+    refreshLockMs: 2000,
+    version: (value) => value.version,
+    keyPrefix,
+  });
+}
+
+const never = () => Promise.reject(new Error('must not read upstream'));
+
+it('never lets an older write replace a newer one, whatever order they arrive in', async () => {
+  const a = await replica('t1:');
+  await a.set('u1', { name: 'new', version: 2 });
+  await a.set('u1', { name: 'old', version: 1 });
+  await expect(a.get('u1', never)).resolves.toEqual({ name: 'new', version: 2 });
+});
+
+it('keeps a write made during a slow upstream read: the late, older answer is not stored', async () => {
+  const a = await replica('t2:');
+  let answer: (value: Value) => void = () => undefined;
+  const reading = a.get('u2', () => new Promise<Value>((resolve) => (answer = resolve)));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await a.set('u2', { name: 'written', version: 5 });
+  answer({ name: 'read before the write', version: 4 });
+  await reading;
+  await expect(a.get('u2', never)).resolves.toEqual({ name: 'written', version: 5 });
+});
+
+const slowFetch = (counter: { reads: number }, value: Value, delayMs = 300) => async () => {
+  counter.reads += 1;
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  return value;
+};
+
+it('reads upstream once for concurrent misses on two replicas; the other waits for that read', async () => {
+  const [a, b] = await Promise.all([replica('t3:'), replica('t3:')]);
+  const counter = { reads: 0 };
+  const fetch = slowFetch(counter, { name: 'fetched', version: 1 });
+  const answers = await Promise.all([a.get('u3', fetch), b.get('u3', fetch)]);
+  expect(answers).toEqual([{ name: 'fetched', version: 1 }, { name: 'fetched', version: 1 }]);
+  expect(counter.reads).toBe(1);
+});
+
+it('once an entry expires, one replica refreshes it while the other answers the just-expired copy at once', async () => {
+  const [a, b] = await Promise.all([replica('t4:', 300), replica('t4:', 300)]);
+  await a.set('u4', { name: 'first', version: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const counter = { reads: 0 };
+  const refreshing = a.get('u4', slowFetch(counter, { name: 'second', version: 2 }, 1500));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = Date.now();
+  await expect(b.get('u4', slowFetch(counter, { name: 'third', version: 3 }))).resolves.toEqual({ name: 'first', version: 1 });
+  // Well before the refresh (1.5 s) could have answered.
+  expect(Date.now() - started).toBeLessThan(1000);
+  await expect(refreshing).resolves.toEqual({ name: 'second', version: 2 });
+  expect(counter.reads).toBe(1);
+  await expect(b.get('u4', never)).resolves.toEqual({ name: 'second', version: 2 });
+});
