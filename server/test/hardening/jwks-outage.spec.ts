@@ -26,9 +26,20 @@ function expectUnavailable(res: GraphQLResult) {
   expect(res.body.data ?? null).toBeNull();
 }
 
+/** Until /readyz answers 200: the readiness probe has loaded the signing keys (its own fetch, not counted). */
+async function untilReady(apiUrl: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await fetch(`${apiUrl}/readyz`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error('the API did not get ready');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function withFreshApi(env: Record<string, string>, run: (apiUrl: string) => Promise<void>) {
   const api = await startApi(stack.tenant.url, env);
   try {
+    await untilReady(api.url);
+    await resetCounts(stack.tenant.url);
     await run(api.url);
   } finally {
     await api.close();
