@@ -3,13 +3,19 @@ import type { VerifyAccessToken } from '../auth/access-token';
 import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
 import { InvalidTokenError } from '../auth/errors';
 import type { ProfileContext } from '../profile/profile.resolver';
-import type { ProfileService } from '../profile/profile.service';
+import type { ProfileService, ProfileView } from '../profile/profile.service';
 import { SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
 export interface GraphQLContext extends ProfileContext {
   caller: Caller | null;
   /** The request's logger (carries the request id). */
   log: Logger;
+  /**
+   * The version (updated_at, ms) of the profile `me` answered; null when the answer must not be
+   * reused (a last-known profile, two versions, an error). Read by the response cache.
+   */
+  answeredVersion: number | null | undefined;
+  answered(view: ProfileView): void;
 }
 
 export interface ContextDependencies {
@@ -40,14 +46,20 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
 export function createContextFactory({ verifyAccessToken, profiles }: ContextDependencies) {
   return async (authorization: string | undefined, log: Logger): Promise<GraphQLContext> => {
     const caller = await authenticate(authorization, verifyAccessToken, log);
-    return {
+    const context: GraphQLContext = {
       caller,
       log,
       profiles,
+      answeredVersion: undefined,
       userId() {
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;
       },
+      answered(view) {
+        const version = view.lastKnown ? null : view.updatedAt.getTime();
+        context.answeredVersion = context.answeredVersion === undefined || context.answeredVersion === version ? version : null;
+      },
     };
+    return context;
   };
 }
