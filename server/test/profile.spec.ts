@@ -28,6 +28,7 @@ describe('ada, a database user', () => {
       connection: 'Username-Password-Authentication',
       canChangeEmail: true,
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastKnown: null,
     });
   });
 

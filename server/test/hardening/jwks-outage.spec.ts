@@ -62,6 +62,8 @@ it('asks the failing key set once per failure cooldown, not once per request', a
 
 it('accepts the token again once the key set is back and the failure cooldown has passed', async () => {
   await withFreshApi({ JWKS_COOLDOWN_MS: '1000' }, async (apiUrl) => {
+    // Not the readiness probe's fetch at start: only the verifier's are counted.
+    await resetCounts(stack.tenant.url);
     await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 500, times: 1 });
     expectUnavailable(await gql(apiUrl, ME, { token }));
     const deadline = Date.now() + 15_000;

@@ -94,7 +94,8 @@ describe('rate-limit waits', () => {
 describe('408 from the Management API', () => {
   it('is a timeout: UPSTREAM_UNAVAILABLE on a read, with no retry', async () => {
     await resetTenant(stack.tenant.url);
-    const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '0' });
+    // No last-known profile to stand in: the error itself is what is checked.
+    const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
     try {
       await gql(api.url, ME, { token });
       await injectFault(stack.tenant.url, { route: READ, status: 408 });
