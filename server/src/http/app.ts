@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
-import { graphqlHandler, type ResponseCache } from './graphql-handler';
+import { graphqlHandler, type ContextBuilder, type ResponseCache } from './graphql-handler';
 import type { LimitsConfig } from './limits';
 import type { Readiness } from './readiness';
 import { registerRequestLog, requestIdOf } from './request-log';
@@ -13,7 +13,7 @@ export interface AppDependencies<TContext extends BaseContext> {
   limits: LimitsConfig;
   logger: Logger;
   apollo: ApolloServer<TContext>;
-  buildContext: (authorization: string | undefined, log: Logger) => Promise<TContext>;
+  buildContext: ContextBuilder<TContext>;
   checkReadiness: () => Promise<Readiness>;
   /** Answers to replay for a caller (checked after the token, on every request). */
   responses?: ResponseCache<TContext>;

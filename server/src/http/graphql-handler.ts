@@ -17,9 +17,12 @@ export interface ResponseCache<TContext> {
   store(requestKey: string, context: TContext, response: ReplayableResponse): void;
 }
 
+/** Builds a request's context; `log` gives the request's logger, made only when something logs. */
+export type ContextBuilder<TContext> = (authorization: string | undefined, log: () => Logger) => Promise<TContext>;
+
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  buildContext: (authorization: string | undefined, log: Logger) => Promise<TContext>;
+  buildContext: ContextBuilder<TContext>;
   responses?: ResponseCache<TContext>;
 }
 
@@ -41,7 +44,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, buildCont
   return async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const key = responses && request.method === 'POST' ? responses.requestKey(request.body, request.headers.accept) : null;
     let contextValue: TContext | undefined;
-    let context = () => buildContext(request.headers.authorization, request.requestLog);
+    let context = () => buildContext(request.headers.authorization, () => request.requestLog);
     if (responses && key !== null) {
       const ready = context();
       context = () => ready;
