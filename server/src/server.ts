@@ -9,6 +9,7 @@ import { createManagementUsers } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
+import { MeResponseCache } from './graphql/me-response-cache';
 import { createApp } from './http/app';
 import { InstanceHealth } from './health/instance-health';
 import { apolloLimits, limitsConfigFrom } from './http/limits';
@@ -66,17 +67,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
+  const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES });
   const apollo = createApolloServer({
     log: logger,
     development: config.env === 'development',
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
     limits: apolloLimits(limitsConfigFrom(config)),
+    plugins: [responses.plugin()],
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles });
   const checkReadiness = async () => readiness(await health.snapshot());
-  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext, checkReadiness });
+  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
   const port = await listen(app, config.port, config.host);
   health.serving();
   const url = `http://${urlHost(config.host)}:${port}`;

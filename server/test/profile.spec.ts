@@ -23,12 +23,12 @@ describe('ada, a database user', () => {
       email: 'ada@example.com',
       emailVerified: true,
       firstName: 'Ada',
-      lastKnown: null,
       lastName: 'Lovelace',
       picture: 'https://s.gravatar.com/avatar/ada?s=480&d=identicon',
       connection: 'Username-Password-Authentication',
       canChangeEmail: true,
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastKnown: null,
     });
   });
 

@@ -17,6 +17,8 @@ export interface ApolloOptions {
   sandboxToken?: () => Promise<string>;
   /** Request limits (depth, cost, aliases, tokens, no batching, CSRF prevention) built by http/limits. */
   limits: ApolloLimits;
+  /** Plugins of the server's other parts (e.g. the response cache's). */
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
 
 export interface ApolloLimits {
@@ -71,6 +73,6 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     formatError: createFormatError(options.development),
     // No cache hints are set (answers are per user, over POST): the cache-control plugin would
     // only run a hook for every resolved field.
-    plugins: [landingPage, errorLogging(options.log), ApolloServerPluginCacheControlDisabled(), ...limitPlugins],
+    plugins: [landingPage, errorLogging(options.log), ApolloServerPluginCacheControlDisabled(), ...limitPlugins, ...(options.plugins ?? [])],
   });
 }

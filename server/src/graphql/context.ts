@@ -1,15 +1,21 @@
 import type { Logger } from 'pino';
-import type { VerifyAccessToken } from '../auth/access-token';
+import type { AccessTokenClaims, VerifyAccessToken } from '../auth/access-token';
 import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
 import { InvalidTokenError } from '../auth/errors';
 import type { ProfileContext } from '../profile/profile.resolver';
-import type { ProfileService } from '../profile/profile.service';
+import type { ProfileService, ProfileView } from '../profile/profile.service';
 import { SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
 export interface GraphQLContext extends ProfileContext {
   caller: Caller | null;
-  /** The request's logger (carries the request id). */
-  log: Logger;
+  /** The request's logger (carries the request id; made on first use). */
+  readonly log: Logger;
+  /**
+   * The version (updated_at, ms) of the profile `me` answered; null when the answer must not be
+   * reused (a last-known profile, two versions, an error). Read by the response cache.
+   */
+  answeredVersion: number | null | undefined;
+  answered(view: ProfileView): void;
 }
 
 export interface ContextDependencies {
@@ -17,17 +23,27 @@ export interface ContextDependencies {
   profiles: ProfileService;
 }
 
-async function authenticate(authorization: string | undefined, verify: VerifyAccessToken, log: Logger): Promise<Caller | null> {
+/** The caller of each verified claims object: the token cache hands out the same object until `exp`. */
+function callerCache(): (claims: AccessTokenClaims) => Caller {
+  const callers = new WeakMap<AccessTokenClaims, Caller>();
+  return (claims) => {
+    let caller = callers.get(claims);
+    if (!caller) callers.set(claims, (caller = callerFromClaims(claims)));
+    return caller;
+  };
+}
+
+async function authenticate(authorization: string | undefined, verify: VerifyAccessToken, callerOf: (claims: AccessTokenClaims) => Caller, log: () => Logger): Promise<Caller | null> {
   try {
     const token = bearerToken(authorization);
-    return token === null ? null : callerFromClaims(await verify(token));
+    return token === null ? null : callerOf(await verify(token));
   } catch (error) {
     // The reason is jose's message (e.g. '"exp" claim timestamp check failed'), never the token.
     if (error instanceof InvalidTokenError) {
-      log.debug({ reason: error.message }, 'access token rejected');
+      log().debug({ reason: error.message }, 'access token rejected');
       throw unauthenticated('The access token is missing or invalid');
     }
-    log.warn({ err: error }, 'signing keys unavailable');
+    log().warn({ err: error }, 'signing keys unavailable');
     throw upstreamUnavailable();
   }
 }
@@ -38,16 +54,25 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
  * whole request with HTTP 401.
  */
 export function createContextFactory({ verifyAccessToken, profiles }: ContextDependencies) {
-  return async (authorization: string | undefined, log: Logger): Promise<GraphQLContext> => {
-    const caller = await authenticate(authorization, verifyAccessToken, log);
-    return {
+  const callerOf = callerCache();
+  return async (authorization: string | undefined, log: () => Logger): Promise<GraphQLContext> => {
+    const caller = await authenticate(authorization, verifyAccessToken, callerOf, log);
+    const context: GraphQLContext = {
       caller,
-      log,
+      get log() {
+        return log();
+      },
       profiles,
+      answeredVersion: undefined,
       userId() {
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;
       },
+      answered(view) {
+        const version = view.lastKnown ? null : view.updatedAt.getTime();
+        context.answeredVersion = context.answeredVersion === undefined || context.answeredVersion === version ? version : null;
+      },
     };
+    return context;
   };
 }

@@ -1,9 +1,9 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
+import { graphqlHandler, type ContextBuilder, type ResponseCache } from './graphql-handler';
 import type { LimitsConfig } from './limits';
 import type { Readiness } from './readiness';
 import { registerRequestLog, requestIdOf } from './request-log';
@@ -13,15 +13,17 @@ export interface AppDependencies<TContext extends BaseContext> {
   limits: LimitsConfig;
   logger: Logger;
   apollo: ApolloServer<TContext>;
-  buildContext: (authorization: string | undefined, log: Logger) => Promise<TContext>;
+  buildContext: ContextBuilder<TContext>;
   checkReadiness: () => Promise<Readiness>;
+  /** Answers to replay for a caller (checked after the token, on every request). */
+  responses?: ResponseCache<TContext>;
 }
 
 /**
  * The Fastify app, assembled in one place: request log, CORS, security headers, /healthz,
  * /readyz, /graphql, JSON 404 and errors. Not listening yet (server.ts does that).
  */
-export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext, checkReadiness }: AppDependencies<TContext>): Promise<FastifyInstance> {
+export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext, checkReadiness, responses }: AppDependencies<TContext>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     genReqId: requestIdOf,
@@ -48,7 +50,7 @@ export async function createApp<TContext extends BaseContext>({ limits, logger, 
     method: ['GET', 'POST'],
     url: limits.graphqlPath,
     onRequest: [refuseSandboxOffLoopback(limits), requireJsonContentType],
-    handler: fastifyApolloHandler(apollo, { context: (request) => buildContext(request.headers.authorization, request.requestLog) }),
+    handler: graphqlHandler({ apollo, buildContext, responses }),
   });
   return app;
 }

@@ -66,6 +66,11 @@ export class ProfileCache<T extends object> implements ProfileReadCache<T> {
     this.store(userId, value);
   }
 
+  freshVersion(userId: string): Promise<number | undefined> {
+    const fresh = this.peek(userId);
+    return Promise.resolve(fresh && this.version ? this.version(fresh) : undefined);
+  }
+
   invalidate(userId: string): void {
     this.inFlight.delete(userId);
     this.entries.delete(userId);

@@ -11,6 +11,8 @@ export interface ProfileReadCache<T> {
   set(userId: string, value: T): void | Promise<void>;
   /** Forgets the user: the next read asks upstream. */
   invalidate(userId: string): void | Promise<void>;
+  /** The version (updated_at) of the user's fresh cached value, if there is one; never reads upstream. */
+  freshVersion(userId: string): Promise<number | undefined>;
 }
 
 /** Per-user limit on updates; throws UpdateRateLimitedError when the update is refused. */

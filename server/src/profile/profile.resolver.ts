@@ -9,14 +9,18 @@ export interface ProfileContext {
   /** The verified caller's user id; throws UNAUTHENTICATED when the request carries no token. */
   userId(): string;
   profiles: ProfileService;
+  /** Told about each profile `me` answers (the response cache keeps only answers built from a fresh one). */
+  answered?(view: ProfileView): void;
 }
 
 @Resolver(() => Profile)
 export class ProfileResolver {
   @Authorized(Permission.readProfile)
   @Query(() => Profile, { description: "The caller's own profile." })
-  me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
-    return ctx.profiles.me(ctx.userId());
+  async me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
+    const view = await ctx.profiles.me(ctx.userId());
+    ctx.answered?.(view);
+    return view;
   }
 
   @Authorized(Permission.updateProfile)

@@ -105,6 +105,11 @@ export class ProfileService {
     }
   }
 
+  /** The version (updated_at, ms) of the user's fresh cached profile; undefined when `me` would read upstream. */
+  cachedVersion(userId: string): Promise<number | undefined> {
+    return this.guards.cache ? this.guards.cache.freshVersion(userId) : Promise.resolve(undefined);
+  }
+
   private async readUpstream(userId: string): Promise<StoredUser> {
     const user = await this.users.getUser(userId);
     await this.guards.lastKnown?.remember(userId, user);

@@ -26,6 +26,12 @@ interface Entry<T> {
   refreshing: boolean;
 }
 
+// The version alone, when the entry is fresh (its remaining lifetime beyond the stale grace).
+const FRESH_VERSION = `
+local v = redis.call('HGET', KEYS[1], 'v')
+if v and redis.call('PTTL', KEYS[1]) > tonumber(ARGV[1]) then return v end
+return ''`;
+
 const POLL_MS = 50;
 /** Users remembered as written during an outage (beyond it, Redis's copies expire with their TTL). */
 const MAX_WRITTEN_WHILE_DOWN = 10_000;
@@ -89,6 +95,19 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
     } catch {
       this.options.fallback.set(userId, value);
       this.rememberWrittenWhileDown(userId);
+    }
+  }
+
+  async freshVersion(userId: string): Promise<number | undefined> {
+    const { redis, fallback, ttlMs, staleGraceMs } = this.options;
+    if (ttlMs === 0 || !redis.usable) return fallback.freshVersion(userId);
+    try {
+      const args = [String(staleGraceMs)];
+      const version = await redis.run((client) => client.eval(FRESH_VERSION, { keys: [this.key(userId)], arguments: args }) as Promise<string>);
+      return version === '' ? undefined : Number(version);
+    } catch (error) {
+      if (error instanceof SharedStateUnavailableError) return fallback.freshVersion(userId);
+      throw error;
     }
   }
 

@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import { Permission } from '../auth/permissions';
+import type { GraphQLContext } from './context';
+
+/** An answer as it went out: status, Apollo's content type and the body. */
+export interface CachedResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+interface Entry extends CachedResponse {
+  /** The updated_at (ms) of the profile the answer was built from. */
+  version: number;
+}
+
+/** The caller's user id when the token grants read:profile; only such callers are answered from here. */
+function readerOf(context: GraphQLContext): string | undefined {
+  const caller = context.caller;
+  return caller?.scopes.has(Permission.readProfile) ? caller.userId : undefined;
+}
+
+/**
+ * Per-user answers to a warm `me`, keyed by (user, Accept, operation name, variables, document),
+ * each carrying the version of the profile it was built from. An entry is used only while the
+ * coherent profile cache (in process, or Redis shared by every replica) still holds that same
+ * version as fresh, so an update through any replica retires it at once; the token is verified
+ * and read:profile checked (lookup) on every request before. Only complete answers to a query
+ * with no error, built from one profile that was not a last-known one, are kept.
+ */
+export class MeResponseCache {
+  private readonly entries: LRUCache<string, Entry>;
+
+  constructor(options: { maxEntries: number }) {
+    this.entries = new LRUCache({ max: options.maxEntries });
+  }
+
+  /** The request's part of the key; null for what this cache never answers (batches, extensions, no query). */
+  requestKey(body: unknown, accept: string | undefined): string | null {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+    const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+    if (typeof query !== 'string' || extensions !== undefined) return null;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    const vars = variables === undefined || variables === null ? '' : JSON.stringify(variables);
+    return `${accept ?? ''}\n${operationName ?? ''}\n${vars}\n${query}`;
+  }
+
+  async lookup(requestKey: string, context: GraphQLContext): Promise<CachedResponse | undefined> {
+    const userId = readerOf(context);
+    if (userId === undefined) return undefined;
+    const entry = this.entries.get(`${userId}\n${requestKey}`);
+    if (!entry) return undefined;
+    const version = await context.profiles.cachedVersion(userId);
+    return version === entry.version ? entry : undefined;
+  }
+
+  store(requestKey: string, context: GraphQLContext, response: CachedResponse): void {
+    const userId = readerOf(context);
+    const version = context.answeredVersion;
+    if (userId === undefined || typeof version !== 'number' || response.status !== 200) return;
+    this.entries.set(`${userId}\n${requestKey}`, { ...response, version });
+  }
+
+  /** Marks answers with errors, or to anything but a query, as unfit to keep. */
+  plugin(): ApolloServerPlugin<GraphQLContext> {
+    return {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ contextValue, response, operation }) {
+            const failed = response.body.kind !== 'single' || response.body.singleResult.errors !== undefined;
+            if (failed || operation?.operation !== 'query') contextValue.answeredVersion = null;
+          },
+        };
+      },
+    };
+  }
+}

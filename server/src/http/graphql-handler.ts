@@ -1,0 +1,66 @@
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { Readable } from 'node:stream';
+
+/** An answer the HTTP layer can replay: status, content type and body. */
+export interface ReplayableResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Answers kept per caller (graphql/me-response-cache); consulted only after the context (token) is built. */
+export interface ResponseCache<TContext> {
+  requestKey(body: unknown, accept: string | undefined): string | null;
+  lookup(requestKey: string, context: TContext): Promise<ReplayableResponse | undefined>;
+  store(requestKey: string, context: TContext, response: ReplayableResponse): void;
+}
+
+/** Builds a request's context; `log` gives the request's logger, made only when something logs. */
+export type ContextBuilder<TContext> = (authorization: string | undefined, log: () => Logger) => Promise<TContext>;
+
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  buildContext: ContextBuilder<TContext>;
+  responses?: ResponseCache<TContext>;
+}
+
+function toGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const query = request.url.indexOf('?');
+  return { method: request.method, headers, body: request.body, search: query === -1 ? '' : request.url.slice(query) };
+}
+
+/**
+ * The /graphql handler: Apollo's HTTP entry point (as @as-integrations/fastify calls it), with
+ * a response cache in front for POSTs. Its context, so the token check, is built first on every
+ * request; a rejected one goes on to Apollo, which answers it as before (401, 503).
+ */
+export function graphqlHandler<TContext extends BaseContext>({ apollo, buildContext, responses }: GraphQLHandlerOptions<TContext>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+    const key = responses && request.method === 'POST' ? responses.requestKey(request.body, request.headers.accept) : null;
+    let contextValue: TContext | undefined;
+    let context = () => buildContext(request.headers.authorization, () => request.requestLog);
+    if (responses && key !== null) {
+      const ready = context();
+      context = () => ready;
+      contextValue = await ready.catch(() => undefined);
+      const cached = contextValue && (await responses.lookup(key, contextValue));
+      if (cached) return reply.code(cached.status).header('content-type', cached.contentType).send(cached.body);
+    }
+    const { headers, body, status = 200 } = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: toGraphQLRequest(request), context });
+    for (const [name, value] of headers) void reply.header(name, value);
+    void reply.code(status);
+    if (body.kind !== 'complete') return reply.send(Readable.from(body.asyncIterator));
+    const contentType = headers.get('content-type');
+    // Only answers whose one header is the content type can be replayed as they went out.
+    if (responses && key !== null && contextValue && contentType !== undefined && headers.size === 1) {
+      responses.store(key, contextValue, { status, contentType, body: body.string });
+    }
+    return body.string;
+  };
+}
