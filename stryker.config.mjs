@@ -1,5 +1,6 @@
 // Mutation testing of the server's rules (npm run mutation; minutes, not part of .ci/run).
-// The server's jest project runs against each mutant, without the 30 s load-and-consistency run.
+// The server's jest project runs against each mutant, without the 30 s load-and-consistency run,
+// the replica suites (real redis-server processes; shared-state is not mutated) and the metadata CLI's.
 // Reports: reports/mutation/mutation.html; reports/stryker-incremental.json lets a re-run test only
 // the mutants whose code or tests changed.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -8,7 +9,9 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'server/jest.config.js',
-    config: { testPathIgnorePatterns: ['/node_modules/', '/test/hardening/load-consistency\\.spec\\.ts$'] },
+    config: {
+      testPathIgnorePatterns: ['/node_modules/', '/test/hardening/load-consistency\\.spec\\.ts$', '/test/replicas/', '/metadata-cli/'],
+    },
     enableFindRelatedTests: false,
   },
   mutate: [
