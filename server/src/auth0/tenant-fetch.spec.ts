@@ -72,7 +72,6 @@ describe('createTenantFetch', () => {
 
   it('reports a token request that failed without an answer, and passes the error on', async () => {
     const results: boolean[] = [];
-    const tenantFetch = createTenantFetch({ origin, timeoutMs: 200, onTokenResult: (ok) => results.push(ok) });
     // An origin under /slow: the stand-in holds its token request until the attempt times out.
     const held = createTenantFetch({ origin: `${origin}/slow`, timeoutMs: 200, onTokenResult: (ok) => results.push(ok) });
     await expect(held(`${origin}/slow/oauth/token`)).rejects.toMatchObject({ name: 'TimeoutError' });

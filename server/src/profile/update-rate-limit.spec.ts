@@ -64,4 +64,10 @@ describe('UpdateRateLimiter', () => {
     expect(() => new UpdateRateLimiter({ limit: 1, windowMs: 0, maxUsers: 1 })).toThrow(/windowMs/);
     expect(() => new UpdateRateLimiter({ limit: 1, windowMs: 1, maxUsers: 0 })).toThrow(/maxUsers/);
   });
+
+  it('works with a limit of one update for a single tracked user', () => {
+    const limiter = new UpdateRateLimiter({ limit: 1, windowMs: 60_000, maxUsers: 1, now: () => 0 });
+    expect(limiter.consume('u1')).toEqual({ allowed: true });
+    expect(limiter.consume('u1')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  });
 });
