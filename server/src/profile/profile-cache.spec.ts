@@ -154,6 +154,16 @@ describe('ProfileCache', () => {
     expect(() => new ProfileCache({ ttlMs: 1, maxEntries: 0 })).toThrow(/maxEntries/);
   });
 
+  it('clear forgets every user, so each next read fetches', async () => {
+    const { cache, fetches, fetcher } = setup();
+    await cache.get('u1', fetcher('u1'));
+    await cache.get('u2', fetcher('u2'));
+    cache.clear();
+    expect(cache.size).toBe(0);
+    await cache.get('u1', fetcher('u1'));
+    expect(fetches).toEqual(['u1', 'u2', 'u1']);
+  });
+
   it('works with room for a single user', async () => {
     const { fetches, fetcher } = setup();
     const cache = new ProfileCache<P>({ ttlMs: 30_000, maxEntries: 1 });

@@ -3,7 +3,7 @@ import type { ManagementUsers, StoredUser, UserPatch } from '../auth0/users';
 import { InProcessLastKnownProfiles } from './last-known-profiles';
 import { LastKnownReason } from './last-known';
 import { ProfileCache } from './profile-cache';
-import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
+import { ProfileInputError } from './profile.errors';
 import { ProfileService } from './profile.service';
 
 /** The rules against an in-memory Management API: one stored user, scripted failures, a call log. */
@@ -53,6 +53,22 @@ describe('ProfileService.me', () => {
       lastKnown: null,
       updatedAt: new Date('2026-01-01T00:00:00.000Z'),
     });
+  });
+
+  it('answers a user without identities with no connection, unable to change the email', async () => {
+    const { users, change } = tenant();
+    change({ identities: [] });
+    await expect(new ProfileService(users).me('auth0|ada')).resolves.toMatchObject({ connection: '', canChangeEmail: false });
+  });
+
+  it('drops a stored value the rules refuse, and reports it with the user id but without the value', async () => {
+    const { users, change } = tenant();
+    change({ userMetadata: { firstName: 'A'.repeat(5000) } });
+    const dropped: unknown[] = [];
+    const service = new ProfileService(users, { logDropped: (userId, value) => dropped.push({ userId, ...value }) });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: null });
+    expect(dropped).toEqual([expect.objectContaining({ userId: 'auth0|ada', field: 'firstName', key: 'firstName', length: 5000 })]);
+    await expect(new ProfileService(users).me('auth0|ada')).resolves.toMatchObject({ firstName: null });
   });
 
   it('reads through the cache, and says which version it holds', async () => {
@@ -110,9 +126,10 @@ describe('ProfileService.update', () => {
   it('refuses an email change for a social login, naming the connection, before any PATCH', async () => {
     const { users, calls } = tenant({ provider: 'google-oauth2', connection: 'google-oauth2', isSocial: true });
     const service = new ProfileService(users);
-    await expect(service.update('auth0|ada', { email: 'other@example.com' })).rejects.toThrow(
-      new ProfileForbiddenError('Email is managed by google-oauth2 and cannot be changed here'),
-    );
+    await expect(service.update('auth0|ada', { email: 'other@example.com' })).rejects.toMatchObject({
+      name: 'ProfileForbiddenError',
+      message: 'Email is managed by google-oauth2 and cannot be changed here',
+    });
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ canChangeEmail: false, connection: 'google-oauth2' });
     expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([]);
   });
