@@ -21,6 +21,12 @@ function serverVerdict(field: string, input: string): { accepts: string | null }
   }
 }
 
+describe('a refused input', () => {
+  it('names the field and the rule, and reads as a ProfileInputError in the logs', () => {
+    expect(() => normalizeEmail('not an email')).toThrow(expect.objectContaining({ name: 'ProfileInputError', field: 'email' }));
+  });
+});
+
 describe('the shared validation cases, through the API\'s validation', () => {
   it.each(VALIDATION_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(serverVerdict(c.field, c.input)).toEqual(c.expected);

@@ -88,6 +88,7 @@ describe('toAuth0Error', () => {
   it.each([
     ['a TimeoutError', Object.assign(new Error('t'), { name: 'TimeoutError' })],
     ['an AbortError', Object.assign(new Error('a'), { name: 'AbortError' })],
+    ['the SDK\'s status-less "timeout" error (our per-attempt abort)', new ManagementError({ message: 'timeout' })],
     ['an abort two causes deep', new Error('fetch failed', { cause: new Error('x', { cause: Object.assign(new Error('a'), { name: 'AbortError' }) }) })],
   ])('turns %s into a timeout', (_label, error) => {
     expect(toAuth0Error(error)).toMatchObject({ reason: 'timeout', message: 'The Management API is unavailable (timeout)' });
@@ -97,6 +98,8 @@ describe('toAuth0Error', () => {
     ['a refused connection', new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })],
     ['something that is not an Error', 'boom'],
     ['a ManagementError without a status', new ManagementError({ message: 'no status' })],
+    ['a plain Error whose message says timeout', new Error('timeout')],
+    ['a cause that is a 500 whose message says timeout', new Error('fetch failed', { cause: new ManagementError({ message: 'timeout', statusCode: 500 }) })],
   ])('turns %s into a network failure', (_label, error) => {
     expect(toAuth0Error(error)).toMatchObject({ name: 'Auth0UnavailableError', reason: 'network', message: 'The Management API is unavailable (network)' });
   });

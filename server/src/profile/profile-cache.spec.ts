@@ -101,6 +101,13 @@ describe('ProfileCache', () => {
     expect(await cache.get('u1', () => Promise.reject(new Error('no fetch expected')))).toEqual({ name: 'third', at: 3 });
   });
 
+  it('lets a write of the same version replace the cached value (the latest answer wins a tie)', async () => {
+    const cache = new ProfileCache<{ name: string; at: number }>({ ttlMs: 30_000, maxEntries: 10, version: (p) => p.at });
+    cache.set('u1', { name: 'read', at: 5 });
+    cache.set('u1', { name: 'written', at: 5 });
+    expect(await cache.get('u1', () => Promise.reject(new Error('no fetch expected')))).toEqual({ name: 'written', at: 5 });
+  });
+
   it('invalidate forgets the user so the next read fetches', async () => {
     const { cache, fetches, fetcher } = setup();
     await cache.get('u1', fetcher('u1'));
@@ -145,5 +152,23 @@ describe('ProfileCache', () => {
   it('rejects nonsensical options', () => {
     expect(() => new ProfileCache({ ttlMs: -1, maxEntries: 1 })).toThrow(/ttlMs/);
     expect(() => new ProfileCache({ ttlMs: 1, maxEntries: 0 })).toThrow(/maxEntries/);
+  });
+
+  it('clear forgets every user, so each next read fetches', async () => {
+    const { cache, fetches, fetcher } = setup();
+    await cache.get('u1', fetcher('u1'));
+    await cache.get('u2', fetcher('u2'));
+    cache.clear();
+    expect(cache.size).toBe(0);
+    await cache.get('u1', fetcher('u1'));
+    expect(fetches).toEqual(['u1', 'u2', 'u1']);
+  });
+
+  it('works with room for a single user', async () => {
+    const { fetches, fetcher } = setup();
+    const cache = new ProfileCache<P>({ ttlMs: 30_000, maxEntries: 1 });
+    await cache.get('u1', fetcher('u1'));
+    await cache.get('u1', fetcher('u1'));
+    expect(fetches).toEqual(['u1']);
   });
 });

@@ -1,4 +1,4 @@
-import { UpdateRateLimiter } from './update-rate-limit';
+import { UpdateRateLimitedError, UpdateRateLimiter } from './update-rate-limit';
 
 function setup(limit = 10, maxUsers = 1000) {
   let clock = 5_000_000;
@@ -63,5 +63,25 @@ describe('UpdateRateLimiter', () => {
     expect(() => new UpdateRateLimiter({ limit: 0, windowMs: 1, maxUsers: 1 })).toThrow(/limit/);
     expect(() => new UpdateRateLimiter({ limit: 1, windowMs: 0, maxUsers: 1 })).toThrow(/windowMs/);
     expect(() => new UpdateRateLimiter({ limit: 1, windowMs: 1, maxUsers: 0 })).toThrow(/maxUsers/);
+  });
+
+  it('enforce lets an allowed update through and throws UpdateRateLimitedError, with the wait, for a refused one', () => {
+    const { limiter } = setup(1);
+    expect(() => limiter.enforce('u1')).not.toThrow();
+    const refusal = (() => {
+      try {
+        limiter.enforce('u1');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(UpdateRateLimitedError);
+    expect(refusal).toMatchObject({ name: 'UpdateRateLimitedError', retryAfterSeconds: 60, message: 'Too many profile updates; try again in 60 s' });
+  });
+
+  it('works with a limit of one update for a single tracked user', () => {
+    const limiter = new UpdateRateLimiter({ limit: 1, windowMs: 60_000, maxUsers: 1, now: () => 0 });
+    expect(limiter.consume('u1')).toEqual({ allowed: true });
+    expect(limiter.consume('u1')).toEqual({ allowed: false, retryAfterSeconds: 60 });
   });
 });

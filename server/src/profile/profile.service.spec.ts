@@ -1,0 +1,199 @@
+import { Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
+import type { ManagementUsers, StoredUser, UserPatch } from '../auth0/users';
+import { InProcessLastKnownProfiles } from './last-known-profiles';
+import { LastKnownReason } from './last-known';
+import { ProfileCache } from './profile-cache';
+import { ProfileInputError } from './profile.errors';
+import { ProfileService } from './profile.service';
+
+/** The rules against an in-memory Management API: one stored user, scripted failures, a call log. */
+function tenant(identity = { provider: 'auth0', connection: 'Username-Password-Authentication', isSocial: false }) {
+  let user: StoredUser = {
+    userId: 'auth0|ada',
+    email: 'ada@example.com',
+    emailVerified: true,
+    picture: null,
+    identities: [identity],
+    userMetadata: { firstName: 'Ada' },
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+  const calls: string[] = [];
+  const failures: { get?: unknown; patch?: unknown } = {};
+  let tick = 0;
+  const users: ManagementUsers = {
+    getUser(userId) {
+      calls.push(`GET ${userId}`);
+      return failures.get ? Promise.reject(failures.get) : Promise.resolve(user);
+    },
+    updateUser(userId, patch: UserPatch) {
+      calls.push(`PATCH ${userId} ${JSON.stringify(patch)}`);
+      if (failures.patch) return Promise.reject(failures.patch);
+      const metadata = { ...user.userMetadata, ...patch.user_metadata };
+      for (const [key, value] of Object.entries(metadata)) if (value === null) delete metadata[key];
+      tick += 1;
+      user = { ...user, email: patch.email ?? user.email, userMetadata: metadata, updatedAt: new Date(Date.parse(user.updatedAt) + tick * 1000).toISOString() };
+      return Promise.resolve(user);
+    },
+  };
+  const change = (values: Partial<StoredUser>) => (user = { ...user, ...values });
+  return { users, calls, failures, change };
+}
+
+const cache = () => new ProfileCache<StoredUser>({ ttlMs: 60_000, maxEntries: 10, version: (u) => Date.parse(u.updatedAt) });
+
+describe('ProfileService.me', () => {
+  it('answers the stored user as the profile view', async () => {
+    const { users } = tenant();
+    await expect(new ProfileService(users).me('auth0|ada')).resolves.toMatchObject({
+      id: 'auth0|ada',
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      connection: 'Username-Password-Authentication',
+      canChangeEmail: true,
+      lastKnown: null,
+      updatedAt: new Date('2026-01-01T00:00:00.000Z'),
+    });
+  });
+
+  it('answers a user without identities with no connection, unable to change the email', async () => {
+    const { users, change } = tenant();
+    change({ identities: [] });
+    await expect(new ProfileService(users).me('auth0|ada')).resolves.toMatchObject({ connection: '', canChangeEmail: false });
+  });
+
+  it('drops a stored value the rules refuse, and reports it with the user id but without the value', async () => {
+    const { users, change } = tenant();
+    change({ userMetadata: { firstName: 'A'.repeat(5000) } });
+    const dropped: unknown[] = [];
+    const service = new ProfileService(users, { logDropped: (userId, value) => dropped.push({ userId, ...value }) });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: null });
+    expect(dropped).toEqual([expect.objectContaining({ userId: 'auth0|ada', field: 'firstName', key: 'firstName', length: 5000 })]);
+    await expect(new ProfileService(users).me('auth0|ada')).resolves.toMatchObject({ firstName: null });
+  });
+
+  it('reads through the cache, and says which version it holds', async () => {
+    const { users, calls } = tenant();
+    const service = new ProfileService(users, { cache: cache() });
+    await expect(service.cachedVersion('auth0|ada')).resolves.toBeUndefined();
+    await service.me('auth0|ada');
+    await service.me('auth0|ada');
+    expect(calls).toEqual(['GET auth0|ada']);
+    await expect(service.cachedVersion('auth0|ada')).resolves.toBe(Date.parse('2026-01-01T00:00:00.000Z'));
+    await expect(new ProfileService(users).cachedVersion('auth0|ada')).resolves.toBeUndefined();
+  });
+
+  it('answers the last-known profile, marked, when Auth0 is down, and tells the caller', async () => {
+    const { users, failures } = tenant();
+    const told: string[] = [];
+    const service = new ProfileService(users, {
+      lastKnown: new InProcessLastKnownProfiles({ ttlMs: 60_000, maxEntries: 10 }),
+      onLastKnownAnswer: (userId, mark) => told.push(`${userId} ${mark.reason}`),
+    });
+    await service.me('auth0|ada');
+    failures.get = new Auth0UnavailableError('status', 503);
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Ada', lastKnown: { reason: LastKnownReason.UPSTREAM_ERROR } });
+    expect(told).toEqual(['auth0|ada UPSTREAM_ERROR']);
+  });
+
+  it('passes the failure on when there is no last-known profile, or the failure is not an outage', async () => {
+    const { users, failures } = tenant();
+    const lastKnown = new InProcessLastKnownProfiles<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const outage = new Auth0UnavailableError('network');
+    failures.get = outage;
+    await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).rejects.toBe(outage);
+    await expect(new ProfileService(users).me('auth0|ada')).rejects.toBe(outage);
+    delete failures.get;
+    await new ProfileService(users, { lastKnown }).me('auth0|ada');
+    const gone = new Auth0UserNotFoundError();
+    failures.get = gone;
+    await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).rejects.toBe(gone);
+  });
+});
+
+describe('ProfileService.update', () => {
+  it('sends one PATCH holding only what changes, and none when nothing does', async () => {
+    const { users, calls } = tenant();
+    const service = new ProfileService(users);
+    await expect(service.update('auth0|ada', { firstName: ' Ada ', email: 'ADA@example.com' })).resolves.toMatchObject({ firstName: 'Ada' });
+    expect(calls).toEqual(['GET auth0|ada']);
+    await expect(service.update('auth0|ada', { lastName: 'Lovelace', email: 'countess@example.com' })).resolves.toMatchObject({
+      lastName: 'Lovelace',
+      email: 'countess@example.com',
+    });
+    expect(calls[2]).toBe('PATCH auth0|ada {"user_metadata":{"lastName":"Lovelace"},"email":"countess@example.com","verify_email":true}');
+  });
+
+  it('refuses an email change for a social login, naming the connection, before any PATCH', async () => {
+    const { users, calls } = tenant({ provider: 'google-oauth2', connection: 'google-oauth2', isSocial: true });
+    const service = new ProfileService(users);
+    await expect(service.update('auth0|ada', { email: 'other@example.com' })).rejects.toMatchObject({
+      name: 'ProfileForbiddenError',
+      message: 'Email is managed by google-oauth2 and cannot be changed here',
+    });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ canChangeEmail: false, connection: 'google-oauth2' });
+    expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([]);
+  });
+
+  it('names the identity provider when the user has no identity to name', async () => {
+    const { users, change } = tenant();
+    change({ identities: [] });
+    await expect(new ProfileService(users).update('auth0|ada', { email: 'other@example.com' })).rejects.toThrow(
+      'Email is managed by the identity provider and cannot be changed here',
+    );
+  });
+
+  it.each([
+    ['409', new Auth0RejectedError(409, undefined)],
+    ['user_exists', new Auth0RejectedError(400, 'user_exists')],
+  ])('answers "already in use" when Auth0 refuses the new email (%s)', async (_label, refusal) => {
+    const { users, failures } = tenant();
+    failures.patch = refusal;
+    const error = await new ProfileService(users).update('auth0|ada', { email: 'taken@example.com' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProfileInputError);
+    expect(error).toMatchObject({ field: 'email', rule: 'emailTaken', message: 'This email address is already in use' });
+  });
+
+  it.each([
+    ['a 5xx on an email change', { email: 'new@example.com' }, new Auth0UnavailableError('status', 503)],
+    ['a timeout on an email change', { email: 'new@example.com' }, new Auth0UnavailableError('timeout')],
+    ['another refusal of an email change', { email: 'new@example.com' }, new Auth0RejectedError(400, 'invalid_body')],
+    ['a 409 on a name change', { firstName: 'Augusta' }, new Auth0RejectedError(409, 'user_exists')],
+  ])('passes %s on as it is, never as "already in use"', async (_label, input, failure) => {
+    const { users, failures } = tenant();
+    failures.patch = failure;
+    await expect(new ProfileService(users).update('auth0|ada', input)).rejects.toBe(failure);
+  });
+
+  it('caches the fresh read and the PATCH answer, and remembers the answer as last known', async () => {
+    const { users, calls, failures } = tenant();
+    const lastKnown = new InProcessLastKnownProfiles<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const service = new ProfileService(users, { cache: cache(), lastKnown });
+    await service.update('auth0|ada', { firstName: 'Ada' });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Ada' });
+    await service.update('auth0|ada', { firstName: 'Augusta' });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta' });
+    expect(calls.filter((call) => call.startsWith('GET'))).toHaveLength(2);
+    failures.get = new Auth0UnavailableError('timeout');
+    await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta', lastKnown: { reason: 'TIMEOUT' } });
+  });
+
+  it('forgets the cached user after a failed PATCH (it may have been applied): the next read asks Auth0', async () => {
+    const { users, calls, failures, change } = tenant();
+    const service = new ProfileService(users, { cache: cache() });
+    failures.patch = new Auth0UnavailableError('timeout');
+    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toBeDefined();
+    change({ userMetadata: { firstName: 'Augusta' } });
+    await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta' });
+    expect(calls.filter((call) => call.startsWith('GET'))).toHaveLength(2);
+  });
+
+  it('refuses an invalid input before the limiter and before any call upstream', async () => {
+    const { users, calls } = tenant();
+    const limited: string[] = [];
+    const service = new ProfileService(users, { limiter: { enforce: (userId) => void limited.push(userId) } });
+    await expect(service.update('auth0|ada', { email: 'not an email' })).rejects.toBeInstanceOf(ProfileInputError);
+    expect([...calls, ...limited]).toEqual([]);
+    await service.update('auth0|ada', { firstName: 'Ada' });
+    expect(limited).toEqual(['auth0|ada']);
+  });
+});
