@@ -6,6 +6,8 @@ import base from './stryker.config.mjs';
 const specs = [
   'src/profile/**/*.spec.ts',
   'src/auth0/**/*.spec.ts',
+  'test/tenant-fetch.spec.ts',
+  'test/local-tokens.spec.ts',
   'test/profile.spec.ts',
   'test/profile-metadata.spec.ts',
   'test/legacy-aliases.spec.ts',
@@ -21,8 +23,6 @@ const specs = [
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export const profileAuth0Specs = specs;
-
 export default {
   ...base,
   jest: { ...base.jest, config: { ...base.jest.config, testMatch: specs.map((spec) => `<rootDir>/${spec}`) } },

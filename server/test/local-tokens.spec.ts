@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLocalTokenSource } from './local-tokens';
+import { createLocalTokenSource } from '../src/auth0/local-tokens';
 
 /** A stand-in for the local tenant's POST /__local/tokens: numbered tokens, a set lifetime and status. */
 let server: Server;

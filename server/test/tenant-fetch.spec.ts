@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTenantFetch } from './tenant-fetch';
+import { createTenantFetch } from '../src/auth0/tenant-fetch';
 
 /** A tenant stand-in that answers each request with its path, or holds it when the path starts with /slow. */
 let server: Server;
