@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
+import { AccountService } from './account/account.service';
 import { createAccessTokenVerifier } from './auth/access-token';
 import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { createLocalTokenSource } from './auth0/local-tokens';
+import { createManagementAccounts } from './auth0/accounts';
 import { createManagementClient } from './auth0/management-client';
 import { createManagementUsers } from './auth0/users';
 import type { Config } from './config';
@@ -63,6 +65,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const managementClient = createManagementClient(config.auth0, (ok) => health.observeTokenRequest(ok));
   const profiles = new ProfileService(createManagementUsers(managementClient), profileState.guards);
+  const accounts = new AccountService({ accounts: createManagementAccounts(managementClient) });
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
@@ -77,7 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     plugins: [responses.plugin()],
   });
   await apollo.start();
-  const buildContext = createContextFactory({ verifyAccessToken, profiles });
+  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts });
   const checkReadiness = async () => readiness(await health.snapshot());
   const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
   const port = await listen(app, config.port, config.host);

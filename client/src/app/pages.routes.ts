@@ -2,13 +2,14 @@ import type { Routes } from '@angular/router';
 import { authGuardFn } from '@auth0/auth0-angular';
 import { provideGraphQL } from './graphql/provide-graphql';
 import { HomePage } from './home/home.page';
+import { AccountApi } from './account/account.api';
 import { ProfileApi } from './profile/profile.api';
 
 /** Everything that talks to the API, loaded after the shell; /profile is a chunk of its own. */
 export const pageRoutes: Routes = [
   {
     path: '',
-    providers: [provideGraphQL(), ProfileApi],
+    providers: [provideGraphQL(), ProfileApi, AccountApi],
     children: [
       { path: '', component: HomePage, title: 'Home · Profile' },
       {

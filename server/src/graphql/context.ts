@@ -2,11 +2,13 @@ import type { Logger } from 'pino';
 import type { AccessTokenClaims, VerifyAccessToken } from '../auth/access-token';
 import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
 import { InvalidTokenError } from '../auth/errors';
+import type { AccountContext } from '../account/account.resolver';
+import type { AccountService } from '../account/account.service';
 import type { ProfileContext } from '../profile/profile.resolver';
 import type { ProfileService, ProfileView } from '../profile/profile.service';
 import { SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
-export interface GraphQLContext extends ProfileContext {
+export interface GraphQLContext extends ProfileContext, AccountContext {
   caller: Caller | null;
   /** The request's logger (carries the request id; made on first use). */
   readonly log: Logger;
@@ -21,6 +23,7 @@ export interface GraphQLContext extends ProfileContext {
 export interface ContextDependencies {
   verifyAccessToken: VerifyAccessToken;
   profiles: ProfileService;
+  accounts: AccountService;
 }
 
 /** The caller of each verified claims object: the token cache hands out the same object until `exp`. */
@@ -53,7 +56,7 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
  * introspection; `me` and `updateProfile` then answer UNAUTHENTICATED. A bad token fails the
  * whole request with HTTP 401.
  */
-export function createContextFactory({ verifyAccessToken, profiles }: ContextDependencies) {
+export function createContextFactory({ verifyAccessToken, profiles, accounts }: ContextDependencies) {
   const callerOf = callerCache();
   return async (authorization: string | undefined, log: () => Logger): Promise<GraphQLContext> => {
     const caller = await authenticate(authorization, verifyAccessToken, callerOf, log);
@@ -63,6 +66,7 @@ export function createContextFactory({ verifyAccessToken, profiles }: ContextDep
         return log();
       },
       profiles,
+      accounts,
       answeredVersion: undefined,
       userId() {
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);

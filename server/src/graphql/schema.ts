@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AccountResolver } from '../account/account.resolver';
 import { ProfileResolver } from '../profile/profile.resolver';
 import { authChecker } from './auth-checker';
 
@@ -8,7 +9,7 @@ let schema: GraphQLSchema | undefined;
 
 /** The code-first schema, built once per process. */
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: [ProfileResolver], validate: false, authChecker });
+  schema ??= buildSchemaSync({ resolvers: [ProfileResolver, AccountResolver], validate: false, authChecker });
   return schema;
 }
 

@@ -1,12 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 
+const APP_DOCUMENTS = resolve(__dirname, '../../../client/src/app/graphql');
+
 /**
- * The app's committed operations (client/src/app/graphql/profile.graphql). The API's tests and
+ * The app's committed operations (client/src/app/graphql/*.graphql). The API's tests and
  * the bench send exactly what the app sends, so none of them keeps its own copy of the field list.
  */
-const APP_DOCUMENT = parse(readFileSync(resolve(__dirname, '../../../client/src/app/graphql/profile.graphql'), 'utf8'));
+const APP_DOCUMENT = parse(
+  readdirSync(APP_DOCUMENTS)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(resolve(APP_DOCUMENTS, file), 'utf8'))
+    .join('\n'),
+);
 
 function spreadNames(node: DefinitionNode): string[] {
   const names: string[] = [];
@@ -17,7 +25,7 @@ function spreadNames(node: DefinitionNode): string[] {
 /** The named operation of the app's document with the fragments it uses (transitively), as one query string. */
 export function appOperation(name: string): string {
   const operation = APP_DOCUMENT.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`profile.graphql has no operation ${name}`);
+  if (!operation) throw new Error(`the app's documents have no operation ${name}`);
   const fragments = new Map<string, FragmentDefinitionNode>();
   const pending = spreadNames(operation);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {

@@ -15,6 +15,62 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** Everything Auth0 holds about the caller that is theirs to take away ("download my data"). The shape is versioned by formatVersion. */
+export type AccountExport = {
+  __typename?: 'AccountExport';
+  activity: ExportedActivity;
+  exportedAt: Scalars['DateTimeISO']['output'];
+  /** Bumped on any change that is not an added field. */
+  formatVersion: Scalars['Int']['output'];
+  identities: Array<ExportedIdentity>;
+  /** What is left out, and why (the same list for every user). */
+  leftOut: Array<LeftOutData>;
+  profile: ExportedProfile;
+  /** Auth0 user_id. */
+  userId: Scalars['ID']['output'];
+  /** user_metadata exactly as stored (every key, including ones the app does not show). */
+  userMetadata: Scalars['JSONObject']['output'];
+};
+
+/** When the account was made and used. */
+export type ExportedActivity = {
+  __typename?: 'ExportedActivity';
+  createdAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The IP address of the last sign-in, as Auth0 recorded it. */
+  lastIp: Maybe<Scalars['String']['output']>;
+  lastLogin: Maybe<Scalars['DateTimeISO']['output']>;
+  loginsCount: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A sign-in identity linked to the account. Provider tokens are never exported. */
+export type ExportedIdentity = {
+  __typename?: 'ExportedIdentity';
+  connection: Scalars['String']['output'];
+  isSocial: Scalars['Boolean']['output'];
+  /** e.g. "auth0" for a database connection, "google-oauth2". */
+  provider: Scalars['String']['output'];
+  /** The id at the provider, without the provider prefix. */
+  userId: Scalars['String']['output'];
+};
+
+/** The attributes Auth0 keeps at the root of the user record. */
+export type ExportedProfile = {
+  __typename?: 'ExportedProfile';
+  email: Scalars['String']['output'];
+  emailVerified: Scalars['Boolean']['output'];
+  familyName: Maybe<Scalars['String']['output']>;
+  givenName: Maybe<Scalars['String']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  nickname: Maybe<Scalars['String']['output']>;
+  phoneNumber: Maybe<Scalars['String']['output']>;
+  phoneVerified: Maybe<Scalars['Boolean']['output']>;
+  picture: Maybe<Scalars['String']['output']>;
+  username: Maybe<Scalars['String']['output']>;
 };
 
 /** Marks a profile answered from the last successful read because Auth0 could not be read now. */
@@ -37,6 +93,14 @@ export type LastKnownReason =
   | 'UNREACHABLE'
   /** Auth0 answered 5xx. */
   | 'UPSTREAM_ERROR';
+
+/** Something Auth0 keeps about the account that the export leaves out, and why. */
+export type LeftOutData = {
+  __typename?: 'LeftOutData';
+  /** The Auth0 field, e.g. "app_metadata". */
+  field: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -74,6 +138,8 @@ export type Query = {
   __typename?: 'Query';
   /** The caller's own profile. */
   me: Profile;
+  /** Everything Auth0 holds about the caller that is theirs (the data download); what is left out is listed in it, with the reason. */
+  myData: AccountExport;
 };
 
 /** Changes to the caller's own profile. Omitted fields stay as they are. */
@@ -85,6 +151,11 @@ export type UpdateProfileInput = {
   /** Family name, stored in user_metadata.lastName. */
   lastName?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataQuery = { __typename?: 'Query', myData: { __typename?: 'AccountExport', formatVersion: number, exportedAt: string, userId: string, userMetadata: Record<string, unknown>, profile: { __typename?: 'ExportedProfile', email: string, emailVerified: boolean, username: string | null, phoneNumber: string | null, phoneVerified: boolean | null, name: string | null, nickname: string | null, givenName: string | null, familyName: string | null, picture: string | null }, identities: Array<{ __typename?: 'ExportedIdentity', provider: string, connection: string, userId: string, isSocial: boolean }>, activity: { __typename?: 'ExportedActivity', createdAt: string | null, updatedAt: string, lastLogin: string | null, lastIp: string | null, loginsCount: number }, leftOut: Array<{ __typename?: 'LeftOutData', field: string, reason: string }> } };
 
 export type ProfileFieldsFragment = { __typename?: 'Profile', id: string, email: string, emailVerified: boolean, firstName: string | null, lastName: string | null, picture: string | null, connection: string, canChangeEmail: boolean, updatedAt: string, lastKnown: { __typename?: 'LastKnownProfile', asOf: string, ageSeconds: number, reason: LastKnownReason } | null };
 
@@ -101,5 +172,6 @@ export type UpdateProfileMutationVariables = Exact<{
 export type UpdateProfileMutation = { __typename?: 'Mutation', updateProfile: { __typename?: 'Profile', id: string, email: string, emailVerified: boolean, firstName: string | null, lastName: string | null, picture: string | null, connection: string, canChangeEmail: boolean, updatedAt: string, lastKnown: { __typename?: 'LastKnownProfile', asOf: string, ageSeconds: number, reason: LastKnownReason } | null } };
 
 export const ProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ProfileFieldsFragment, unknown>;
+export const MyDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatVersion"}},{"kind":"Field","name":{"kind":"Name","value":"exportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userMetadata"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"isSocial"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIp"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leftOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<MyDataQuery, MyDataQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const UpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;

@@ -8,6 +8,7 @@ import { ADA_PROFILE as ada } from '../../testing/profiles';
 import { createApolloCache } from '../graphql/apollo-cache';
 import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
 import { Session } from '../shell/session';
+import { AccountApi } from '../account/account.api';
 import { ProfileApi } from './profile.api';
 import { ProfilePage } from './profile.page';
 import { PROFILE_FORM_SHAPE } from './profile-shape.token';
@@ -35,6 +36,7 @@ async function render(
     providers: [
       provideApollo(() => ({ link, cache: createApolloCache() })),
       ProfileApi,
+      AccountApi,
       { provide: Session, useValue: session },
       ...providers,
     ],

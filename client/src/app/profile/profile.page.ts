@@ -10,6 +10,7 @@ import { describeSaveError, type SaveFailure } from './save-error';
 import { Session } from '../shell/session';
 import { LastKnownNotice } from './last-known-notice';
 import { TextField } from './text-field';
+import { DownloadData } from '../account/download-data';
 
 type SaveState =
   | { kind: 'idle' }
@@ -19,7 +20,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField, LastKnownNotice],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })

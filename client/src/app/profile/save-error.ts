@@ -10,7 +10,7 @@ export type SaveFailure =
   | { kind: 'unauthenticated'; message: string }
   | { kind: 'other'; message: string };
 
-interface ErrorEntry {
+export interface ErrorEntry {
   message: string;
   extensions: Record<string, unknown>;
 }
@@ -27,7 +27,7 @@ function toEntries(errors: unknown): ErrorEntry[] {
 }
 
 /** GraphQL errors, whether they came with HTTP 200 or inside a non-2xx body (401 etc.). */
-function graphQLErrorsOf(error: unknown): ErrorEntry[] {
+export function graphQLErrorsOf(error: unknown): ErrorEntry[] {
   if (CombinedGraphQLErrors.is(error)) return toEntries(error.errors);
   if (ServerError.is(error)) {
     try {

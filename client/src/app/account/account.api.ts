@@ -1,0 +1,22 @@
+import { Injectable, inject } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { map, type Observable } from 'rxjs';
+import { MyDataDocument, type MyDataQuery } from '../graphql/generated';
+
+export type AccountExport = MyDataQuery['myData'];
+
+/** The account as a whole, through the API (provided with Apollo on the page routes). */
+@Injectable()
+export class AccountApi {
+  private readonly apollo = inject(Apollo);
+
+  /** Always from the network and never cached: the download says what Auth0 holds now. */
+  exportData(): Observable<AccountExport> {
+    return this.apollo.query({ query: MyDataDocument, fetchPolicy: 'no-cache' }).pipe(
+      map((result) => {
+        if (!result.data) throw new Error('The server returned no data');
+        return result.data.myData;
+      }),
+    );
+  }
+}
