@@ -19,6 +19,8 @@ export interface Auth0Config {
   managementClientSecret: string;
   /** Per-attempt timeout of a Management API call (the whole request stays under ~5 s). */
   timeoutMs: number;
+  /** Least time between two key set fetches triggered by an unknown `kid`. */
+  jwksCooldownMs: number;
 }
 
 export interface Config {
@@ -31,12 +33,14 @@ export interface Config {
   /** How long after SIGTERM /readyz answers 503 before connections are drained (load balancers notice). */
   drainDelayMs: number;
   corsOrigins: string[];
+  /** Largest JSON body accepted on /graphql, in bytes. */
+  bodyLimitBytes: number;
   auth0: Auth0Config;
   introspection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Email of the local-tenant user whose token pre-fills the Sandbox. */
   sandboxUserEmail: string;
-  limits: LimitsSettings;
+  profileState: ProfileStateSettings;
 }
 
 export interface RedisSettings {
@@ -46,18 +50,14 @@ export interface RedisSettings {
   commandTimeoutMs: number;
 }
 
-/** Caching and abuse limits. */
-export interface LimitsSettings {
+/** The per-user state the profile rules keep (shared-state/profile-state.ts builds it). */
+export interface ProfileStateSettings {
   /** How long a user's profile is served from memory; 0 turns the cache off. */
-  profileCacheTtlSeconds: number;
+  cacheTtlSeconds: number;
   /** How long the last profile Auth0 returned is kept to answer when Auth0 fails; 0 turns it off. */
-  lastKnownProfileTtlSeconds: number;
+  lastKnownTtlSeconds: number;
   /** updateProfile calls one user may make per minute. */
   updatesPerMinute: number;
-  /** Largest JSON body accepted on /graphql, in bytes. */
-  bodyLimitBytes: number;
-  /** Least time between two key set fetches triggered by an unknown `kid`. */
-  jwksCooldownMs: number;
 }
 
 const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
@@ -175,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: parsed.REDIS_URL ? { url: parsed.REDIS_URL, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS } : null,
     drainDelayMs: parsed.DRAIN_DELAY_MS,
     corsOrigins: parseOrigins(parsed.CORS_ORIGINS),
+    bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
     auth0: {
       origin: tenant.origin,
       domain: tenant.host,
@@ -184,16 +185,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       managementClientId: credentials.id,
       managementClientSecret: credentials.secret,
       timeoutMs: parsed.AUTH0_TIMEOUT_MS,
+      jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
     },
     introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
     sandboxUserEmail: parsed.SANDBOX_USER_EMAIL,
-    limits: {
-      profileCacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,
-      lastKnownProfileTtlSeconds: parsed.LAST_KNOWN_PROFILE_TTL_SECONDS,
+    profileState: {
+      cacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,
+      lastKnownTtlSeconds: parsed.LAST_KNOWN_PROFILE_TTL_SECONDS,
       updatesPerMinute: parsed.UPDATE_RATE_LIMIT_PER_MINUTE,
-      bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
-      jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
     },
   };
 }

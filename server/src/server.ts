@@ -12,9 +12,10 @@ import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
 import { MeResponseCache } from './graphql/me-response-cache';
+import { queryLimitOptions } from './graphql/query-limits';
 import { createApp } from './http/app';
 import { InstanceHealth } from './health/instance-health';
-import { apolloLimits, limitsConfigFrom } from './http/limits';
+import { httpConfigFrom } from './http/http-config';
 import { readiness } from './http/readiness';
 import { createLogger } from './logger';
 import { ProfileService } from './profile/profile.service';
@@ -64,10 +65,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     redisStatus: profileState.redisStatus,
   });
   const managementClient = createManagementClient(config.auth0, (ok) => health.observeTokenRequest(ok));
-  const profiles = new ProfileService(createManagementUsers(managementClient), profileState.guards);
+  const profiles = new ProfileService(createManagementUsers(managementClient), profileState.serviceOptions);
   const accounts = new AccountService({ accounts: createManagementAccounts(managementClient) });
   const verifyAccessToken = cacheVerifiedTokens(
-    createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.limits.jwksCooldownMs }),
+    createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.auth0.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
   const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES });
@@ -76,13 +77,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     development: config.env === 'development',
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
-    limits: apolloLimits(limitsConfigFrom(config)),
+    queryLimits: queryLimitOptions({ production: config.env === 'production' }),
     plugins: [responses.plugin()],
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts });
   const checkReadiness = async () => readiness(await health.snapshot());
-  const app = await createApp({ limits: limitsConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
+  const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
   const port = await listen(app, config.port, config.host);
   health.serving();
   const url = `http://${urlHost(config.host)}:${port}`;

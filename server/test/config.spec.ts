@@ -56,7 +56,7 @@ describe('loadConfig', () => {
   });
 
   it('listens on localhost and keeps state in process unless HOST and REDIS_URL say otherwise', () => {
-    expect(loadConfig({})).toMatchObject({ host: 'localhost', redis: null, drainDelayMs: 0, limits: { lastKnownProfileTtlSeconds: 86_400 } });
+    expect(loadConfig({})).toMatchObject({ host: 'localhost', redis: null, drainDelayMs: 0, profileState: { lastKnownTtlSeconds: 86_400 } });
     expect(loadConfig({ REDIS_URL: '' }).redis).toBeNull();
     expect(loadConfig({ HOST: '0.0.0.0', REDIS_URL: 'rediss://user:secret@cache.example.com:6380' })).toMatchObject({
       host: '0.0.0.0',

@@ -1,11 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './context';
 import { createFormatError, errorCodeOf } from './errors';
 import { noSubscriptions } from './no-subscriptions';
+import type { QueryLimitOptions } from './query-limits';
 import { sandboxLandingPage } from './sandbox';
 import { getSchema } from './schema';
 
@@ -15,20 +15,10 @@ export interface ApolloOptions {
   introspection: boolean;
   /** Token for the Sandbox's pre-filled Authorization header (local tenant, development). */
   sandboxToken?: () => Promise<string>;
-  /** Request limits (depth, cost, aliases, tokens, no batching, CSRF prevention) built by http/limits. */
-  limits: ApolloLimits;
+  /** Depth, cost, aliases, tokens, no batching, CSRF prevention (./query-limits). */
+  queryLimits: QueryLimitOptions;
   /** Plugins of the server's other parts (e.g. the response cache's). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
-}
-
-export interface ApolloLimits {
-  plugins: ApolloServerPlugin[];
-  validationRules: ValidationRule[];
-  allowBatchedHttpRequests: false;
-  csrfPrevention: true;
-  parseOptions: ParseOptions;
-  /** No "Did you mean ...?" field suggestions in errors (production). */
-  hideSchemaDetailsFromClientErrors: boolean;
 }
 
 const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE']);
@@ -61,9 +51,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const landingPage = options.development
     ? sandboxLandingPage({ token: options.sandboxToken, log: options.log })
     : ApolloServerPluginLandingPageDisabled();
-  const { plugins: limitPlugins, validationRules, ...limits } = options.limits;
+  const { plugins: limitPlugins, validationRules, ...queryLimits } = options.queryLimits;
   return new ApolloServer<GraphQLContext>({
-    ...limits,
+    ...queryLimits,
     validationRules: [...validationRules, noSubscriptions],
     schema: getSchema(),
     introspection: options.introspection,

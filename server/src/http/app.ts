@@ -4,13 +4,13 @@ import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
 import { graphqlHandler, type ContextBuilder, type ResponseCache } from './graphql-handler';
-import type { LimitsConfig } from './limits';
+import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
 import { registerRequestLog, requestIdOf } from './request-log';
 import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
 
 export interface AppDependencies<TContext extends BaseContext> {
-  limits: LimitsConfig;
+  http: HttpConfig;
   logger: Logger;
   apollo: ApolloServer<TContext>;
   buildContext: ContextBuilder<TContext>;
@@ -23,11 +23,11 @@ export interface AppDependencies<TContext extends BaseContext> {
  * The Fastify app, assembled in one place: request log, CORS, security headers, /healthz,
  * /readyz, /graphql, JSON 404 and errors. Not listening yet (server.ts does that).
  */
-export async function createApp<TContext extends BaseContext>({ limits, logger, apollo, buildContext, checkReadiness, responses }: AppDependencies<TContext>): Promise<FastifyInstance> {
+export async function createApp<TContext extends BaseContext>({ http, logger, apollo, buildContext, checkReadiness, responses }: AppDependencies<TContext>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     genReqId: requestIdOf,
-    bodyLimit: limits.bodyLimitBytes,
+    bodyLimit: http.bodyLimitBytes,
     // Plain JSON.parse, as express.json() did: a `__proto__` key reaches GraphQL's input
     // coercion, which refuses it by name, instead of failing the whole body.
     onProtoPoisoning: 'ignore',
@@ -35,8 +35,8 @@ export async function createApp<TContext extends BaseContext>({ limits, logger, 
   });
   registerRequestLog(app, logger);
   endConnectionsWhenDraining(app);
-  await registerCors(app, limits);
-  registerSecurityHeaders(app, limits);
+  await registerCors(app, http);
+  registerSecurityHeaders(app, http);
   acceptJsonBodiesOnly(app);
   app.setErrorHandler(bodyErrorHandler);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found' }] }));
@@ -48,8 +48,8 @@ export async function createApp<TContext extends BaseContext>({ limits, logger, 
   });
   app.route({
     method: ['GET', 'POST'],
-    url: limits.graphqlPath,
-    onRequest: [refuseSandboxOffLoopback(limits), requireJsonContentType],
+    url: http.graphqlPath,
+    onRequest: [refuseSandboxOffLoopback(http), requireJsonContentType],
     handler: graphqlHandler({ apollo, buildContext, responses }),
   });
   return app;

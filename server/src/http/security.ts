@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { isSandboxHost } from '../graphql/sandbox';
-import type { LimitsConfig } from './limits';
+import type { HttpConfig } from './http-config';
 
 /** CORS allow-list, for every route (preflights are answered here, before any other hook). */
-export async function registerCors(app: FastifyInstance, config: LimitsConfig): Promise<void> {
+export async function registerCors(app: FastifyInstance, config: HttpConfig): Promise<void> {
   await app.register(cors, {
     origin: [...config.corsOrigins],
     methods: ['GET', 'POST'],
@@ -39,7 +39,7 @@ export function helmetHeaders(): Record<string, string> {
  * helmet's headers on every answer but the development Sandbox page (its CSP would block the
  * page's scripts from Apollo's CDN).
  */
-export function registerSecurityHeaders(app: FastifyInstance, config: LimitsConfig): void {
+export function registerSecurityHeaders(app: FastifyInstance, config: HttpConfig): void {
   const headers = helmetHeaders();
   app.addHook('onRequest', (request, reply, done) => {
     if (!isSandboxPage(request, config)) reply.headers(headers);
@@ -48,7 +48,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: LimitsConf
 }
 
 /** Whether the request asks for the development Sandbox page (method, path, Accept). */
-export function isSandboxPage(request: FastifyRequest, config: LimitsConfig): boolean {
+export function isSandboxPage(request: FastifyRequest, config: HttpConfig): boolean {
   return (
     !config.production &&
     request.method === 'GET' &&
@@ -76,7 +76,7 @@ export function prefersHtml(accept: string | undefined): boolean {
  * The Sandbox page carries a token for a local user: only loopback Host names get it, so a
  * DNS-rebinding page or another name for this machine gets 404 instead.
  */
-export function refuseSandboxOffLoopback(config: LimitsConfig) {
+export function refuseSandboxOffLoopback(config: HttpConfig) {
   return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     if (isSandboxPage(request, config) && !isSandboxHost(request.headers.host)) {
       void reply.code(404).send({ errors: [{ message: 'The Sandbox is served on localhost only' }] });

@@ -1,5 +1,5 @@
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
-import { InProcessLastKnownProfiles } from './last-known-profiles';
+import { InProcessLastKnownStore } from './last-known-store';
 import { lastKnownMark, lastKnownReason, LastKnownReason } from './last-known';
 
 describe('lastKnownReason', () => {
@@ -30,10 +30,10 @@ describe('lastKnownMark', () => {
   });
 });
 
-describe('InProcessLastKnownProfiles', () => {
+describe('InProcessLastKnownStore', () => {
   it('recalls what it remembered, with when, until its age bound', async () => {
     let clock = Date.parse('2026-01-01T00:00:00.000Z');
-    const profiles = new InProcessLastKnownProfiles<{ name: string }>({ ttlMs: 10_000, maxEntries: 10, now: () => clock });
+    const profiles = new InProcessLastKnownStore<{ name: string }>({ ttlMs: 10_000, maxEntries: 10, now: () => clock });
     profiles.remember('u1', { name: 'Ada' });
     clock += 9_000;
     await expect(profiles.recall('u1')).resolves.toEqual({ value: { name: 'Ada' }, asOf: new Date('2026-01-01T00:00:00.000Z') });

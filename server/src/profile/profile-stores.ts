@@ -27,7 +27,7 @@ export interface LastKnown<T> {
 }
 
 /** The last value upstream returned per user, kept for a bounded time to answer when upstream fails. */
-export interface LastKnownProfiles<T> {
+export interface LastKnownStore<T> {
   remember(userId: string, value: T): void | Promise<void>;
   recall(userId: string): Promise<LastKnown<T> | undefined>;
 }

@@ -1,6 +1,6 @@
 import { Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
 import type { ManagementUsers, StoredUser, UserPatch } from '../auth0/users';
-import { InProcessLastKnownProfiles } from './last-known-profiles';
+import { InProcessLastKnownStore } from './last-known-store';
 import { LastKnownReason } from './last-known';
 import { ProfileCache } from './profile-cache';
 import { ProfileInputError } from './profile.errors';
@@ -86,7 +86,7 @@ describe('ProfileService.me', () => {
     const { users, failures } = tenant();
     const told: string[] = [];
     const service = new ProfileService(users, {
-      lastKnown: new InProcessLastKnownProfiles({ ttlMs: 60_000, maxEntries: 10 }),
+      lastKnown: new InProcessLastKnownStore({ ttlMs: 60_000, maxEntries: 10 }),
       onLastKnownAnswer: (userId, mark) => told.push(`${userId} ${mark.reason}`),
     });
     await service.me('auth0|ada');
@@ -97,7 +97,7 @@ describe('ProfileService.me', () => {
 
   it('passes the failure on when there is no last-known profile, or the failure is not an outage', async () => {
     const { users, failures } = tenant();
-    const lastKnown = new InProcessLastKnownProfiles<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
     const outage = new Auth0UnavailableError('network');
     failures.get = outage;
     await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).rejects.toBe(outage);
@@ -166,7 +166,7 @@ describe('ProfileService.update', () => {
 
   it('caches the fresh read and the PATCH answer, and remembers the answer as last known', async () => {
     const { users, calls, failures } = tenant();
-    const lastKnown = new InProcessLastKnownProfiles<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
     const service = new ProfileService(users, { cache: cache(), lastKnown });
     await service.update('auth0|ada', { firstName: 'Ada' });
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Ada' });

@@ -12,7 +12,7 @@ import {
 } from './profile-metadata';
 import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
-import type { LastKnownProfiles, ProfileReadCache, UpdateLimit } from './profile-stores';
+import type { LastKnownStore, ProfileReadCache, UpdateLimit } from './profile-stores';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -73,13 +73,13 @@ function isEmailTaken(error: unknown): boolean {
 }
 
 /** The per-user state the rules keep; all optional so the rules can be exercised alone. */
-export interface ProfileServiceGuards {
+export interface ProfileServiceOptions {
   /** Per-user cache of stored users: `me` reads through it, updates write through it. */
   cache?: ProfileReadCache<StoredUser>;
   /** Per-user limit on updates, enforced before any upstream call. */
   limiter?: UpdateLimit;
   /** The last user Auth0 returned, answered by `me` (never used by updates) when Auth0 fails. */
-  lastKnown?: LastKnownProfiles<StoredUser>;
+  lastKnown?: LastKnownStore<StoredUser>;
   /** Told each time `me` answers a last-known profile (the caller logs it). */
   onLastKnownAnswer?: (userId: string, mark: LastKnownMark, error: unknown) => void;
   /** Told about stored values the rules refuse (dropped from the view); see readProfileMetadata. */
@@ -90,14 +90,14 @@ export interface ProfileServiceGuards {
 export class ProfileService {
   constructor(
     private readonly users: ManagementUsers,
-    private readonly guards: ProfileServiceGuards = {},
+    private readonly options: ProfileServiceOptions = {},
   ) {}
 
   async me(userId: string): Promise<ProfileView> {
-    const { cache } = this.guards;
+    const { cache } = this.options;
     try {
       const user = cache ? await cache.get(userId, () => this.readUpstream(userId)) : await this.readUpstream(userId);
-      return toProfileView(user, this.guards.logDropped);
+      return toProfileView(user, this.options.logDropped);
     } catch (error) {
       const lastKnown = await this.lastKnownView(userId, error);
       if (!lastKnown) throw error;
@@ -107,44 +107,44 @@ export class ProfileService {
 
   /** The version (updated_at, ms) of the user's fresh cached profile; undefined when `me` would read upstream. */
   cachedVersion(userId: string): Promise<number | undefined> {
-    return this.guards.cache ? this.guards.cache.freshVersion(userId) : Promise.resolve(undefined);
+    return this.options.cache ? this.options.cache.freshVersion(userId) : Promise.resolve(undefined);
   }
 
   private async readUpstream(userId: string): Promise<StoredUser> {
     const user = await this.users.getUser(userId);
-    await this.guards.lastKnown?.remember(userId, user);
+    await this.options.lastKnown?.remember(userId, user);
     return user;
   }
 
   /** The last-known profile standing in for a failed read (429, 5xx, timeout, refused), if there is one. */
   private async lastKnownView(userId: string, error: unknown): Promise<ProfileView | null> {
     const reason = lastKnownReason(error);
-    if (!reason || !this.guards.lastKnown) return null;
-    const known = await this.guards.lastKnown.recall(userId);
+    if (!reason || !this.options.lastKnown) return null;
+    const known = await this.options.lastKnown.recall(userId);
     if (!known) return null;
     const mark = lastKnownMark(known.asOf, reason);
-    this.guards.onLastKnownAnswer?.(userId, mark, error);
-    return { ...toProfileView(known.value, this.guards.logDropped), lastKnown: mark };
+    this.options.onLastKnownAnswer?.(userId, mark, error);
+    return { ...toProfileView(known.value, this.options.logDropped), lastKnown: mark };
   }
 
   /** At most one PATCH, holding only what changes; none when nothing does. */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
-    await this.guards.limiter?.enforce(userId);
+    await this.options.limiter?.enforce(userId);
     // Read fresh, not cached: a patch built on a stale copy could skip a change made elsewhere.
     const user = await this.users.getUser(userId);
-    await this.guards.cache?.set(userId, user);
+    await this.options.cache?.set(userId, user);
     const patch = buildUserPatch(user, metadata, email);
-    if (!patch) return toProfileView(user, this.guards.logDropped);
+    if (!patch) return toProfileView(user, this.options.logDropped);
     try {
       const updated = await this.users.updateUser(userId, patch);
-      await this.guards.cache?.set(userId, updated);
-      await this.guards.lastKnown?.remember(userId, updated);
-      return toProfileView(updated, this.guards.logDropped);
+      await this.options.cache?.set(userId, updated);
+      await this.options.lastKnown?.remember(userId, updated);
+      return toProfileView(updated, this.options.logDropped);
     } catch (error) {
       // A failed PATCH may still have been applied (timeout): the next read must ask upstream.
-      await this.guards.cache?.invalidate(userId);
+      await this.options.cache?.invalidate(userId);
       if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use', 'emailTaken');
       throw error;
     }

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { StoredUser } from '../auth0/users';
 import type { Config } from '../config';
-import { InProcessLastKnownProfiles } from '../profile/last-known-profiles';
+import { InProcessLastKnownStore } from '../profile/last-known-store';
 import { ProfileCache } from '../profile/profile-cache';
-import type { ProfileServiceGuards } from '../profile/profile.service';
+import type { ProfileServiceOptions } from '../profile/profile.service';
 import { UpdateRateLimiter } from '../profile/update-rate-limit';
-import { SharedLastKnownProfiles } from './shared-last-known';
+import { SharedLastKnownStore } from './shared-last-known-store';
 import { SharedProfileCache } from './shared-profile-cache';
 import { SharedRedis } from './shared-redis';
 import { SharedUpdateLimit } from './shared-update-limit';
@@ -19,29 +19,29 @@ const STALE_GRACE_MS = 10_000;
 const CONNECT_WAIT_MS = 2_000;
 
 export interface ProfileState {
-  guards: ProfileServiceGuards;
+  serviceOptions: ProfileServiceOptions;
   redisStatus(): 'ok' | 'down' | 'disabled';
   close(): Promise<void>;
 }
 
 function inProcessState(config: Config) {
-  const lastKnownTtlMs = config.limits.lastKnownProfileTtlSeconds * 1000;
+  const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
   return {
     cache: new ProfileCache<StoredUser>({
-      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
+      ttlMs: config.profileState.cacheTtlSeconds * 1000,
       maxEntries: CACHE_MAX_ENTRIES,
       version: (user) => Date.parse(user.updatedAt),
     }),
-    limiter: new UpdateRateLimiter({ limit: config.limits.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
-    lastKnown: lastKnownTtlMs > 0 ? new InProcessLastKnownProfiles<StoredUser>({ ttlMs: lastKnownTtlMs, maxEntries: CACHE_MAX_ENTRIES }) : undefined,
+    limiter: new UpdateRateLimiter({ limit: config.profileState.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
+    lastKnown: lastKnownTtlMs > 0 ? new InProcessLastKnownStore<StoredUser>({ ttlMs: lastKnownTtlMs, maxEntries: CACHE_MAX_ENTRIES }) : undefined,
   };
 }
 
-function logDroppedValues(log: Logger): ProfileServiceGuards['logDropped'] {
+function logDroppedValues(log: Logger): ProfileServiceOptions['logDropped'] {
   return (userId, dropped) => log.warn({ userId, ...dropped }, 'a stored profile value breaks the rules; it is not shown');
 }
 
-function logLastKnownAnswers(log: Logger): ProfileServiceGuards['onLastKnownAnswer'] {
+function logLastKnownAnswers(log: Logger): ProfileServiceOptions['onLastKnownAnswer'] {
   return (userId, mark, error) =>
     log.warn({ userId, asOf: mark.asOf, ageSeconds: mark.ageSeconds, reason: mark.reason, err: error }, 'me answered the last-known profile');
 }
@@ -54,24 +54,24 @@ function logLastKnownAnswers(log: Logger): ProfileServiceGuards['onLastKnownAnsw
 export async function createProfileState(config: Config, log: Logger): Promise<ProfileState> {
   const local = inProcessState(config);
   const logs = { onLastKnownAnswer: logLastKnownAnswers(log), logDropped: logDroppedValues(log) };
-  if (!config.redis) return { guards: { ...local, ...logs }, redisStatus: () => 'disabled', close: () => Promise.resolve() };
+  if (!config.redis) return { serviceOptions: { ...local, ...logs }, redisStatus: () => 'disabled', close: () => Promise.resolve() };
   const redis = new SharedRedis({ url: config.redis.url, commandTimeoutMs: config.redis.commandTimeoutMs, log });
   await redis.start(CONNECT_WAIT_MS);
-  const lastKnownTtlMs = config.limits.lastKnownProfileTtlSeconds * 1000;
-  const guards: ProfileServiceGuards = {
+  const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
+  const serviceOptions: ProfileServiceOptions = {
     cache: new SharedProfileCache<StoredUser>({
       redis,
       fallback: local.cache,
-      ttlMs: config.limits.profileCacheTtlSeconds * 1000,
+      ttlMs: config.profileState.cacheTtlSeconds * 1000,
       staleGraceMs: STALE_GRACE_MS,
       // One upstream read with its single retry (and a short rate-limit wait) fits in this.
       refreshLockMs: config.auth0.timeoutMs * 2 + 1500,
       version: (user) => Date.parse(user.updatedAt),
       keyPrefix: KEY_PREFIX,
     }),
-    limiter: new SharedUpdateLimit({ redis, limit: config.limits.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
-    lastKnown: local.lastKnown && new SharedLastKnownProfiles<StoredUser>({ redis, local: local.lastKnown, ttlMs: lastKnownTtlMs, keyPrefix: KEY_PREFIX }),
+    limiter: new SharedUpdateLimit({ redis, limit: config.profileState.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
+    lastKnown: local.lastKnown && new SharedLastKnownStore<StoredUser>({ redis, local: local.lastKnown, ttlMs: lastKnownTtlMs, keyPrefix: KEY_PREFIX }),
     ...logs,
   };
-  return { guards, redisStatus: () => redis.status, close: () => redis.close() };
+  return { serviceOptions, redisStatus: () => redis.status, close: () => redis.close() };
 }

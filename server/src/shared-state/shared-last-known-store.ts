@@ -1,11 +1,11 @@
-import type { InProcessLastKnownProfiles } from '../profile/last-known-profiles';
-import type { LastKnown, LastKnownProfiles } from '../profile/profile-stores';
+import type { InProcessLastKnownStore } from '../profile/last-known-store';
+import type { LastKnown, LastKnownStore } from '../profile/profile-stores';
 import type { SharedRedis } from './shared-redis';
 
 export interface SharedLastKnownOptions<T extends object> {
   redis: SharedRedis;
   /** This process's own copy: answers when Redis is down too (bounded in count and age). */
-  local: InProcessLastKnownProfiles<T>;
+  local: InProcessLastKnownStore<T>;
   ttlMs: number;
   keyPrefix: string;
 }
@@ -16,7 +16,7 @@ interface Stored<T> {
 }
 
 /** Last-known profiles in Redis (any replica can answer one), with this process's copy beside them. */
-export class SharedLastKnownProfiles<T extends object> implements LastKnownProfiles<T> {
+export class SharedLastKnownStore<T extends object> implements LastKnownStore<T> {
   constructor(private readonly options: SharedLastKnownOptions<T>) {}
 
   async remember(userId: string, value: T): Promise<void> {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { LastKnown, LastKnownProfiles } from './profile-stores';
+import type { LastKnown, LastKnownStore } from './profile-stores';
 
 export interface InProcessLastKnownOptions {
   /** How long a value may be answered after upstream returned it. */
@@ -9,7 +9,7 @@ export interface InProcessLastKnownOptions {
 }
 
 /** Last-known profiles in this process's memory: bounded in count and age. */
-export class InProcessLastKnownProfiles<T extends object> implements LastKnownProfiles<T> {
+export class InProcessLastKnownStore<T extends object> implements LastKnownStore<T> {
   private readonly entries: LRUCache<string, LastKnown<T>>;
   private readonly now: () => number;
 

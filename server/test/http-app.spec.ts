@@ -3,9 +3,10 @@ import helmet from 'helmet';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createApp } from './app';
-import { apolloLimits, type LimitsConfig } from './limits';
-import type { Readiness } from './readiness';
+import { queryLimitOptions } from '../src/graphql/query-limits';
+import { createApp } from '../src/http/app';
+import type { HttpConfig } from '../src/http/http-config';
+import type { Readiness } from '../src/http/readiness';
 
 const READY: Readiness = { statusCode: 200, body: { status: 'ok', dependencies: { redis: 'disabled', jwks: 'ok', managementToken: 'ok' } } };
 
@@ -20,8 +21,8 @@ interface TestApi {
   close: () => Promise<void>;
 }
 
-async function startApi(overrides: Partial<LimitsConfig> = {}): Promise<TestApi> {
-  const config: LimitsConfig = {
+async function startApi(overrides: Partial<HttpConfig> = {}): Promise<TestApi> {
+  const config: HttpConfig = {
     production: false,
     corsOrigins: ['http://localhost:4200'],
     bodyLimitBytes: 32 * 1024,
@@ -30,9 +31,9 @@ async function startApi(overrides: Partial<LimitsConfig> = {}): Promise<TestApi>
   };
   let calls = 0;
   const resolvers = { Query: { me: () => (calls++, { id: 'u1', email: 'a@example.com', firstName: 'A' }) } };
-  const apollo = new ApolloServer({ typeDefs, resolvers, ...apolloLimits(config) });
+  const apollo = new ApolloServer({ typeDefs, resolvers, ...queryLimitOptions(config) });
   await apollo.start();
-  const app = await createApp({ limits: config, logger: pino({ level: 'silent' }), apollo, buildContext: () => Promise.resolve({}), checkReadiness: () => Promise.resolve(READY) });
+  const app = await createApp({ http: config, logger: pino({ level: 'silent' }), apollo, buildContext: () => Promise.resolve({}), checkReadiness: () => Promise.resolve(READY) });
   await app.listen({ port: 0, host: 'localhost' });
   return {
     url: `http://localhost:${(app.server.address() as AddressInfo).port}`,
