@@ -12,11 +12,14 @@ import { browserRouter } from './oidc/browser';
 import { tokenRouter } from './oidc/token';
 import { userinfoRouter } from './oidc/userinfo';
 import { wellKnownRouter } from './oidc/wellknown';
+import { changePasswordHandler } from './password-reset/change-password';
+import type { MailSender } from './password-reset/reset-mail';
+import { resetPageRouter } from './password-reset/reset-page';
 import type { Tenant } from './tenant';
 
-export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: string) => void }
+export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: string) => void; mailer: MailSender }
 
-export function buildApp({ tenant, bucket, log }: AppDeps): Express {
+export function buildApp({ tenant, bucket, log, mailer }: AppDeps): Express {
   const inst = new Instrumentation();
   const jobs = new ExportJobs(tenant);
   const app = express();
@@ -29,6 +32,8 @@ export function buildApp({ tenant, bucket, log }: AppDeps): Express {
   app.use(tokenRouter(tenant, inst));
   app.use(userinfoRouter(tenant, inst));
   app.use(browserRouter(tenant, inst));
+  app.post('/dbconnections/change_password', ...inst.route('POST /dbconnections/change_password'), changePasswordHandler({ tenant, mailer, log }));
+  app.use(resetPageRouter(tenant));
   app.use('/api/v2', managementRouter(tenant, inst, bucket, jobs));
   app.use(exportDownloadRouter(jobs, inst));
   app.use('/__local', controlsRouter({ tenant, inst, bucket }));

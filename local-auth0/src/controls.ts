@@ -98,6 +98,8 @@ export function controlsRouter({ tenant, inst, bucket }: ControlDeps): Router {
     tenant.store.replace(await initialState(tenant.seed, tenant.state.keys));
     tenant.codes.clear();
     tenant.bruteForce.clear();
+    tenant.resetTickets.clear();
+    tenant.changePasswordLimit.clear();
     inst.clearFaults();
     inst.resetCounts();
     bucket.reset();

@@ -5,6 +5,7 @@ import { parseRateLimit, TokenBucket } from './http/rate-limit';
 import { closeServers, listenLoopback } from './listen';
 import { initialState } from './state/initial';
 import { StateStore } from './state/store';
+import type { MailSender } from './password-reset/reset-mail';
 import { Tenant } from './tenant';
 
 export interface LocalAuth0Options {
@@ -21,6 +22,8 @@ export interface LocalAuth0Options {
    * tenant on another site than an app on localhost, as a real tenant is.
    */
   publicHost?: 'localhost' | '127.0.0.1';
+  /** How long a password-reset link works; default Auth0's 5 days. */
+  resetTicketTtlSeconds?: number;
   /** Replaces the SPA clients' callback, logout and web-origin URLs (e2e runs on other ports). */
   spaUrls?: string[];
   log?: (line: string) => void;
@@ -36,6 +39,9 @@ export interface LocalAuth0 {
 }
 
 export const DEFAULT_PORT = 4400;
+
+// Until the tenant's mailer is wired in: mails are not sent.
+const NO_MAILER: MailSender = { send: () => Promise.resolve() };
 export const DEFAULT_SEED_FILE = resolve(__dirname, '../seed.json');
 export const DEFAULT_STATE_FILE = resolve(__dirname, '../../.local-auth0/state.json');
 
@@ -66,7 +72,8 @@ export async function startLocalAuth0(options: LocalAuth0Options = {}): Promise<
   const handler: { app?: ReturnType<typeof buildApp> } = {};
   const { port, servers, hosts } = await listenLoopback(options.port ?? DEFAULT_PORT, (req, res) => handler.app!(req, res));
   const url = `http://${options.publicHost ?? 'localhost'}:${port}`;
-  handler.app = buildApp({ tenant: new Tenant(url, seed, store), bucket, log });
+  const tenant = new Tenant(url, seed, store, { resetTicketTtlSeconds: options.resetTicketTtlSeconds });
+  handler.app = buildApp({ tenant, bucket, log, mailer: NO_MAILER });
   log(`listening on ${hosts.map((h) => (h.includes(':') ? `[${h}]` : h)).join(' and ')} port ${port} (loopback only)`);
   return { url, issuer: `${url}/`, port, close: () => closeServers(servers) };
 }

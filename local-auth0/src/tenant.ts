@@ -2,6 +2,8 @@ import type { Seed, SeedClient } from './config/seed';
 import { BruteForceProtection } from './oidc/brute-force';
 import { CodeStore } from './oidc/codes';
 import { revokeFamily } from './oidc/refresh-tokens';
+import { ChangePasswordLimit } from './password-reset/change-password-limit';
+import { ResetTickets } from './password-reset/reset-tickets';
 import type { StateStore } from './state/store';
 import type { StoredUser } from './state/types';
 
@@ -11,13 +13,17 @@ export class Tenant {
   readonly managementAudience: string;
   readonly codes = new CodeStore((family) => revokeFamily(this, family));
   readonly bruteForce = new BruteForceProtection();
+  readonly changePasswordLimit = new ChangePasswordLimit();
+  readonly resetTickets: ResetTickets;
   private lastUpdate = 0;
 
   constructor(
     readonly url: string,
     readonly seed: Seed,
     readonly store: StateStore,
+    options: { resetTicketTtlSeconds?: number } = {},
   ) {
+    this.resetTickets = new ResetTickets(options.resetTicketTtlSeconds);
     this.issuer = `${url}/`;
     this.managementAudience = `${url}/api/v2/`;
   }

@@ -30,6 +30,8 @@ export const ROUTES = {
   clientCredentials: 'POST /oauth/token client_credentials',
   getUser: 'GET /api/v2/users/:id',
   patchUser: 'PATCH /api/v2/users/:id',
+  deleteUser: 'DELETE /api/v2/users/:id',
+  changePassword: 'POST /dbconnections/change_password',
   listUsers: 'GET /api/v2/users',
   exportUsers: 'POST /api/v2/jobs/users-exports',
   getJob: 'GET /api/v2/jobs/:id',
@@ -130,6 +132,8 @@ export interface GeneratedUser {
   user_id: string;
   email: string;
   connection?: string;
+  /** For a database (auth0|) user who signs in. */
+  password?: string;
   user_metadata?: Record<string, unknown>;
   app_metadata?: Record<string, unknown>;
 }

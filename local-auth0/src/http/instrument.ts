@@ -6,6 +6,8 @@ export const ROUTE_KEYS = [
   'POST /oauth/token',
   'GET /api/v2/users/:id',
   'PATCH /api/v2/users/:id',
+  'DELETE /api/v2/users/:id',
+  'POST /dbconnections/change_password',
   'GET /api/v2/users',
   'POST /api/v2/jobs/users-exports',
   'GET /api/v2/jobs/:id',

@@ -4,6 +4,7 @@ import type { Instrumentation, RouteKey } from '../http/instrument';
 import { rateLimited, type TokenBucket } from '../http/rate-limit';
 import type { Tenant } from '../tenant';
 import { applyPatch } from './apply-patch';
+import { deleteUserHandler } from './delete-user';
 import { authenticate, requireAnyScope } from './auth';
 import { validatePatch } from './patch-schema';
 import { createExportJob, getJob } from './jobs-router';
@@ -77,6 +78,7 @@ export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: 
   router.get('/users', ...chain('GET /api/v2/users'), listUsers(tenant));
   router.get('/users/:id', ...chain('GET /api/v2/users/:id'), getUser(tenant));
   router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant));
+  router.delete('/users/:id', ...chain('DELETE /api/v2/users/:id'), deleteUserHandler(tenant));
   router.post('/jobs/users-exports', ...chain('POST /api/v2/jobs/users-exports'), createExportJob(tenant, jobs));
   router.get('/jobs/:id', ...chain('GET /api/v2/jobs/:id'), getJob(tenant, jobs));
   router.use(rateLimited(bucket), () => {

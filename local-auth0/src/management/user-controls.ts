@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { ManagementApiError } from '../http/errors';
+import { hashPassword } from '../passwords';
 import type { StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
 import { userView } from './user-view';
@@ -9,6 +10,8 @@ export interface AddedUser {
   user_id: string;
   email: string;
   connection?: string;
+  /** A database user with a password can sign in (the login page, the password grant). */
+  password?: string;
   user_metadata?: Record<string, unknown>;
   app_metadata?: Record<string, unknown>;
 }
@@ -38,17 +41,32 @@ function toStoredUser(value: unknown, index: number, now: string): StoredUser {
   };
 }
 
+const MAX_PASSWORD_LENGTH = 72;
+
+/** Hashes the passwords given (scrypt); a user without one cannot sign in. */
+async function withPasswords(users: StoredUser[], list: unknown[]): Promise<void> {
+  for (const [index, user] of users.entries()) {
+    const password = (list[index] as Record<string, unknown>).password;
+    if (password === undefined) continue;
+    if (typeof password !== 'string' || password === '' || password.length > MAX_PASSWORD_LENGTH || !user.user_id.startsWith('auth0|')) {
+      throw badRequest(`users[${index}].password must be a string of 1 to ${MAX_PASSWORD_LENGTH} characters, for an auth0| user`);
+    }
+    user.password_hash = await hashPassword(password);
+  }
+}
+
 /**
- * `/__local/users`: tests add many generated users at once (POST `{users: [...]}`, appended, no
- * password) and read every user back (GET), past the 1,000-record paging limit.
+ * `/__local/users`: tests add users (POST `{users: [...]}`, appended; a database user may be given
+ * a password to sign in with) and read every user back (GET), past the 1,000-record paging limit.
  */
 export function userControlsRouter(tenant: Tenant): Router {
   const router = Router();
-  router.post('/users', (req, res) => {
+  router.post('/users', async (req, res) => {
     const list: unknown = isObject(req.body) ? req.body.users : undefined;
     if (!Array.isArray(list)) throw badRequest('"users" must be an array');
     const now = tenant.nextTimestamp();
     const added = list.map((value, index) => toStoredUser(value, index, now));
+    await withPasswords(added, list);
     const ids = new Set(tenant.state.users.map((u) => u.user_id));
     const emails = new Set(tenant.state.users.map((u) => u.email.toLowerCase()));
     for (const user of added) {

@@ -2,6 +2,8 @@
 export const MAX_CONSECUTIVE_FAILURES = 10;
 export const BLOCKED_MESSAGE = 'Your account has been blocked after multiple consecutive login attempts.';
 
+const normalize = (identifier: string) => identifier.trim().toLowerCase();
+
 export class LoginBlocked extends Error {
   constructor() {
     super(BLOCKED_MESSAGE);
@@ -13,7 +15,8 @@ export class LoginBlocked extends Error {
  * (`count_per_identifier_and_ip`). In memory: a restart or `/__local/reset` unblocks everyone.
  */
 export class BruteForceProtection {
-  private failures = new Map<string, number>();
+  /** Failures per identifier, then per IP. */
+  private failures = new Map<string, Map<string, number>>();
 
   /**
    * Runs a password check for `identifier` from `ip`. A blocked pair is refused before the
@@ -21,13 +24,19 @@ export class BruteForceProtection {
    * cannot slip past the limit.
    */
   async attempt<T>(identifier: string, ip: string, check: () => Promise<T | undefined>): Promise<T | undefined> {
-    const key = `${identifier.trim().toLowerCase()}\n${ip}`;
-    const failures = this.failures.get(key) ?? 0;
+    const key = normalize(identifier);
+    const byIp = this.failures.get(key) ?? new Map<string, number>();
+    const failures = byIp.get(ip) ?? 0;
     if (failures >= MAX_CONSECUTIVE_FAILURES) throw new LoginBlocked();
-    this.failures.set(key, failures + 1);
+    this.failures.set(key, byIp.set(ip, failures + 1));
     const result = await check();
-    if (result !== undefined) this.failures.delete(key);
+    if (result !== undefined) byIp.delete(ip);
     return result;
+  }
+
+  /** A password change lifts the block on the identifier from every IP, as on Auth0. */
+  unblock(identifier: string): void {
+    this.failures.delete(normalize(identifier));
   }
 
   clear(): void {

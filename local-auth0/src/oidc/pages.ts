@@ -1,4 +1,4 @@
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON that is safe inside a <script> element. */
@@ -9,7 +9,7 @@ main{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0002;w
 label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;padding:.5rem;margin-top:.25rem}
 button{width:100%;padding:.6rem;margin-top:1.25rem;cursor:pointer}#error{color:#b00020}.note{color:#555;font-size:.85rem}`;
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 

@@ -45,6 +45,13 @@ export function consumeRefreshToken(tenant: Tenant, clientId: string, token: str
   return record;
 }
 
+/** Every refresh token of the user, as Auth0 revokes them after a password reset or a deletion. */
+export function revokeUserRefreshTokens(tenant: Tenant, userId: string): void {
+  const table = tenant.state.refreshTokens;
+  for (const [hash, record] of Object.entries(table)) if (record.userId === userId) delete table[hash];
+  tenant.store.save();
+}
+
 export function revokeRefreshToken(tenant: Tenant, clientId: string, token: string): void {
   const record = tenant.state.refreshTokens[hashOf(token)];
   if (record && record.clientId === clientId) revokeFamily(tenant, record.family);
