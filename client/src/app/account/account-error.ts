@@ -1,4 +1,5 @@
-import { describeSaveError, graphQLErrorsOf, loadErrorMessage } from '../profile/save-error';
+import { graphQLErrorsOf } from '../graphql/graphql-errors';
+import { describeSaveError, loadErrorMessage } from '../profile/save-error';
 
 /** Codes whose server message is written for the user and says what to do. */
 const TOLD_BY_SERVER = new Set(['FORBIDDEN', 'BAD_USER_INPUT', 'RATE_LIMITED', 'NOT_FOUND', 'MAIL_NOT_SENT']);

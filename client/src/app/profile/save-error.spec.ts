@@ -1,18 +1,5 @@
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { graphQLError, serverError } from '../../testing/graphql-errors';
 import { describeSaveError, loadErrorMessage } from './save-error';
-
-function graphQLError(message: string, extensions: Record<string, unknown>): CombinedGraphQLErrors {
-  return new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
-}
-
-/** What apollo-angular's HttpLink raises for a non-2xx answer. */
-function serverError(status: number, body: unknown): ServerError {
-  const response = { status, ok: false, headers: new Headers(), url: '', statusText: '' } as unknown as Response;
-  return new ServerError(`Response not successful: Received status code ${status}`, {
-    response,
-    bodyText: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
 
 describe('describeSaveError', () => {
   it('puts BAD_USER_INPUT on the field the server names', () => {

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { graphQLErrorsOf, type GraphQLErrorEntry } from '../graphql/graphql-errors';
 import { PROFILE_FIELD_KEYS, type ProfileFieldKey } from 'profile-shape';
 
 /** What the page does with a failed save (or load): every case keeps the user's edits. */
@@ -10,34 +11,7 @@ export type SaveFailure =
   | { kind: 'unauthenticated'; message: string }
   | { kind: 'other'; message: string };
 
-export interface ErrorEntry {
-  message: string;
-  extensions: Record<string, unknown>;
-}
-
 const KEEP_EDITS = 'Your changes are still here; try again.';
-
-function toEntries(errors: unknown): ErrorEntry[] {
-  if (!Array.isArray(errors)) return [];
-  return errors.map((error: { message?: unknown; extensions?: unknown }) => ({
-    message: typeof error.message === 'string' ? error.message : '',
-    extensions: typeof error.extensions === 'object' && error.extensions !== null
-      ? (error.extensions as Record<string, unknown>) : {},
-  }));
-}
-
-/** GraphQL errors, whether they came with HTTP 200 or inside a non-2xx body (401 etc.). */
-export function graphQLErrorsOf(error: unknown): ErrorEntry[] {
-  if (CombinedGraphQLErrors.is(error)) return toEntries(error.errors);
-  if (ServerError.is(error)) {
-    try {
-      return toEntries((JSON.parse(error.bodyText) as { errors?: unknown }).errors);
-    } catch {
-      return [];
-    }
-  }
-  return [];
-}
 
 function isProfileFieldKey(value: unknown): value is ProfileFieldKey {
   return typeof value === 'string' && (PROFILE_FIELD_KEYS as readonly string[]).includes(value);
@@ -58,7 +32,7 @@ const UNAUTHENTICATED: SaveFailure = {
   message: 'Your session has ended. Sign in again to continue.',
 };
 
-function fromCode(entry: ErrorEntry): SaveFailure | null {
+function fromCode(entry: GraphQLErrorEntry): SaveFailure | null {
   const { code, field, retryAfterSeconds } = entry.extensions;
   switch (code) {
     case 'BAD_USER_INPUT':

@@ -1,0 +1,85 @@
+import { Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { AuthService } from '@auth0/auth0-angular';
+import { NEVER, catchError, defer, filter, map, switchMap, take, throwError, type Observable } from 'rxjs';
+import { maxAgeText, signInAgeProblem } from './recent-sign-in';
+import { stepUpMaxAge } from './step-up-demand';
+import { pendingStepUpOf, type PendingValue, type StepUpAppState } from './step-up-state';
+
+/** A step-up that did not give the API a recent enough sign-in: shown to the user, never retried by itself. */
+export class StepUpFailed extends Error {
+  override readonly name = 'StepUpFailed';
+}
+
+/** Whether this run of an action already follows a step-up sign-in (then a second demand is an error). */
+export type Attempt = 'first' | 'afterStepUp';
+
+/**
+ * Step-up authentication (RFC 9470) for sensitive operations: when the API answers
+ * INSUFFICIENT_USER_AUTHENTICATION, the user signs in again with `max_age`, comes back to the
+ * same route, and the action runs once more with the value it had, without retyping.
+ * One step-up per attempt: no loop, whatever the tenant or the API answer.
+ */
+@Injectable({ providedIn: 'root' })
+export class StepUp {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  /** appState$ replays the last callback's state to every subscriber: each is resumed once. */
+  private readonly resumedStates = new WeakSet<object>();
+
+  /**
+   * Runs `operation`. When the API demands a more recent sign-in, a first attempt leaves for the
+   * sign-in (the observable then never emits: the page is going away); an attempt after a
+   * step-up fails with StepUpFailed instead. Every other outcome passes through.
+   */
+  run<T>(action: string, value: PendingValue, attempt: Attempt, operation: Observable<T>): Observable<T> {
+    return operation.pipe(
+      catchError((error: unknown) => {
+        const maxAgeSeconds = stepUpMaxAge(error);
+        if (maxAgeSeconds === null) return throwError(() => error);
+        if (attempt === 'afterStepUp') {
+          return throwError(() => new StepUpFailed('The new sign-in was not accepted as recent enough, so nothing was changed. Try again.'));
+        }
+        return this.signInAgain(action, value, maxAgeSeconds);
+      }),
+    );
+  }
+
+  /**
+   * After the step-up sign-in of `action`: its pending value, once the new ID token shows a
+   * sign-in within the requested age (else StepUpFailed). Emits at most once per sign-in;
+   * nothing when the app was not loaded by that sign-in.
+   */
+  resumed(action: string): Observable<PendingValue> {
+    return this.auth.appState$.pipe(
+      filter((state) => !this.resumedStates.has(state)),
+      map((state) => ({ state, pending: pendingStepUpOf(state, action) })),
+      filter((found): found is { state: StepUpAppState; pending: StepUpAppState['stepUp'] } => found.pending !== null),
+      take(1),
+      switchMap(({ state, pending }) => {
+        this.resumedStates.add(state);
+        return this.auth.idTokenClaims$.pipe(
+          take(1),
+          map((claims) => {
+            const problem = signInAgeProblem(claims, pending.maxAgeSeconds, Math.floor(Date.now() / 1000));
+            if (problem) throw new StepUpFailed(failureMessage(problem, pending.maxAgeSeconds));
+            return pending.value;
+          }),
+        );
+      }),
+    );
+  }
+
+  private signInAgain(action: string, value: PendingValue, maxAgeSeconds: number): Observable<never> {
+    const appState: StepUpAppState = { target: this.router.url, stepUp: { action, value, maxAgeSeconds } };
+    return defer(() => this.auth.loginWithRedirect({ appState, authorizationParams: { max_age: maxAgeSeconds } })).pipe(
+      switchMap(() => NEVER),
+    );
+  }
+}
+
+function failureMessage(problem: 'noAuthTime' | 'tooOld', maxAgeSeconds: number): string {
+  return problem === 'noAuthTime'
+    ? 'The sign-in did not say when it happened, so nothing was changed. Try again.'
+    : `This change needs a sign-in within the last ${maxAgeText(maxAgeSeconds)}, and the sign-in was older, so nothing was changed. Try again.`;
+}
