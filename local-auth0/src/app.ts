@@ -5,6 +5,7 @@ import { errorHandler, ManagementApiError } from './http/errors';
 import { Instrumentation } from './http/instrument';
 import type { TokenBucket } from './http/rate-limit';
 import { requestLog } from './http/request-log';
+import { emailVerificationRouter } from './mail/email-verification';
 import { exportDownloadRouter } from './management/jobs-router';
 import { ExportJobs } from './management/jobs-store';
 import { managementRouter } from './management/router';
@@ -34,7 +35,8 @@ export function buildApp({ tenant, bucket, log, mailer }: AppDeps): Express {
   app.use(browserRouter(tenant, inst));
   app.post('/dbconnections/change_password', ...inst.route('POST /dbconnections/change_password'), changePasswordHandler({ tenant, mailer, log }));
   app.use(resetPageRouter(tenant));
-  app.use('/api/v2', managementRouter(tenant, inst, bucket, jobs));
+  app.use(emailVerificationRouter(tenant));
+  app.use('/api/v2', managementRouter(tenant, inst, bucket, jobs, mailer));
   app.use(exportDownloadRouter(jobs, inst));
   app.use('/__local', controlsRouter({ tenant, inst, bucket }));
   app.use(() => {

@@ -8,6 +8,7 @@ import { rotateKeyRing } from './keys';
 import { userControlsRouter } from './management/user-controls';
 import { initialState } from './state/initial';
 import type { Tenant } from './tenant';
+import { postLoginActionClaims } from './oidc/post-login-action';
 import { signAccessToken } from './tokens';
 
 const DEFAULT_API = 'https://profile-api.local';
@@ -43,6 +44,13 @@ function parseFault(body: Body): { route: RouteKey; fault: Fault } {
   return { route, fault };
 }
 
+/** `authTime`: epoch seconds of the sign-in; absent = now (a login just happened); null = no sign-in claim. */
+function mintedAuthTime(body: Body): number | undefined {
+  if (body.authTime === null) return undefined;
+  if (body.authTime === undefined) return Math.floor(Date.now() / 1000);
+  return optionalNumber(body, 'authTime', 0);
+}
+
 async function mintUserToken(tenant: Tenant, body: Body) {
   const str = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
   const email = str('email');
@@ -56,7 +64,8 @@ async function mintUserToken(tenant: Tenant, body: Body) {
   // What the app requests (see client/src/app/app.config.ts): the API's two permissions included.
   const scope = str('scope') ?? 'openid profile email read:profile update:profile';
   const clientId = str('clientId') ?? 'local-spa';
-  const accessToken = await signAccessToken(tenant, { sub, clientId, audience, scope, expiresIn: Math.trunc(expiresIn) });
+  const extra = postLoginActionClaims(tenant, audience, mintedAuthTime(body));
+  const accessToken = await signAccessToken(tenant, { sub, clientId, audience, scope, expiresIn: Math.trunc(expiresIn), extra });
   return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(expiresIn) };
 }
 

@@ -3,9 +3,9 @@ import { buildApp } from './app';
 import { loadSeed, type Seed } from './config/seed';
 import { parseRateLimit, TokenBucket } from './http/rate-limit';
 import { closeServers, listenLoopback } from './listen';
+import { createTenantMailer } from './mail/mailer';
 import { initialState } from './state/initial';
 import { StateStore } from './state/store';
-import type { MailSender } from './password-reset/reset-mail';
 import { Tenant } from './tenant';
 
 export interface LocalAuth0Options {
@@ -26,6 +26,8 @@ export interface LocalAuth0Options {
   resetTicketTtlSeconds?: number;
   /** Replaces the SPA clients' callback, logout and web-origin URLs (e2e runs on other ports). */
   spaUrls?: string[];
+  /** Where the tenant sends its mails (`smtp://host:port`); without it they are only logged. */
+  smtpUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -40,8 +42,6 @@ export interface LocalAuth0 {
 
 export const DEFAULT_PORT = 4400;
 
-// Until the tenant's mailer is wired in: mails are not sent.
-const NO_MAILER: MailSender = { send: () => Promise.resolve() };
 export const DEFAULT_SEED_FILE = resolve(__dirname, '../seed.json');
 export const DEFAULT_STATE_FILE = resolve(__dirname, '../../.local-auth0/state.json');
 
@@ -73,7 +73,7 @@ export async function startLocalAuth0(options: LocalAuth0Options = {}): Promise<
   const { port, servers, hosts } = await listenLoopback(options.port ?? DEFAULT_PORT, (req, res) => handler.app!(req, res));
   const url = `http://${options.publicHost ?? 'localhost'}:${port}`;
   const tenant = new Tenant(url, seed, store, { resetTicketTtlSeconds: options.resetTicketTtlSeconds });
-  handler.app = buildApp({ tenant, bucket, log, mailer: NO_MAILER });
+  handler.app = buildApp({ tenant, bucket, log, mailer: createTenantMailer(options.smtpUrl, log) });
   log(`listening on ${hosts.map((h) => (h.includes(':') ? `[${h}]` : h)).join(' and ')} port ${port} (loopback only)`);
   return { url, issuer: `${url}/`, port, close: () => closeServers(servers) };
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const tenant = await startLocalAuth0({
     port: portFromEnv(process.env.LOCAL_AUTH0_PORT),
     rateLimit: process.env.LOCAL_AUTH0_RATE_LIMIT || undefined,
+    smtpUrl: process.env.SMTP_URL || undefined,
     stateFile: stateFile === 'memory' ? null : stateFile || undefined,
     log: (line) => console.log(`[local-auth0] ${line}`),
   });
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     `  demo logins:       ada@example.com / Ada-Lovelace-1815`,
     `                     alan@example.com / Alan-Turing-1912`,
     `                     grace@example.com via "Continue with Google (simulated)"`,
+    `  mail:              ${process.env.SMTP_URL ? `sent through ${process.env.SMTP_URL}` : 'only logged (set SMTP_URL=smtp://localhost:1025 to send it)'}`,
     `  rate limit:        ${process.env.LOCAL_AUTH0_RATE_LIMIT || 'none (set LOCAL_AUTH0_RATE_LIMIT=2/s to act like a free tenant)'}`,
   ];
   console.log(lines.join('\n'));

@@ -49,6 +49,8 @@ export interface UserTokenRequest {
   /** Seconds; negative gives an already expired token. */
   expiresIn?: number;
   clientId?: string;
+  /** Epoch seconds of the sign-in the token's auth_time claim states; default now; null: no claim. */
+  authTime?: number | null;
 }
 
 export interface FaultSpec {

@@ -36,14 +36,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
   return check();
 }
 
-interface Stack { script: ChildProcess; ports: number[]; pids: Record<string, number>; exited: Promise<number | null> }
+interface Stack { script: ChildProcess; ports: number[]; pids: Record<string, number>; exited: Promise<number | null>; output: string }
 
 async function startStack(): Promise<Stack> {
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const [tenant, api, app] = ports.map(String);
+  const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [tenant, api, app, smtp, inbox] = ports.map(String);
   const script = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, LOCAL_AUTH0_PORT: tenant, LOCAL_AUTH0_STATE: 'memory', PORT: api, APP_PORT: app, START_APP_CMD: `"${process.execPath}" "${STAND_IN}"`, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOCAL_AUTH0_PORT: tenant, LOCAL_AUTH0_STATE: 'memory', PORT: api, APP_PORT: app, MAIL_SMTP_PORT: smtp, MAIL_WEB_PORT: inbox, SMTP_URL: '', START_APP_CMD: `"${process.execPath}" "${STAND_IN}"`, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((done) => script.on('exit', (code) => done(code)));
@@ -63,7 +63,7 @@ async function startStack(): Promise<Stack> {
     script.stderr!.on('data', read);
     void exited.then(() => reject(new Error(`start.mjs exited early:\n${output}`)));
   });
-  return { script, ports, pids, exited };
+  return { script, ports, pids, exited, output };
 }
 
 async function expectAllStopped(stack: Stack): Promise<void> {
@@ -94,6 +94,15 @@ describe('scripts/start.mjs stops the whole process tree', () => {
     stack = await startStack();
     for (const port of stack.ports) expect(await listening(port)).toBe(true);
     stack.script.kill(signal);
+    await expectAllStopped(stack);
+  }, 150_000);
+
+  it('starts a mail inbox and prints its URL', async () => {
+    stack = await startStack();
+    const inbox = `http://127.0.0.1:${stack.ports[4]}/`;
+    expect(stack.output).toContain(`Mail inbox      ${inbox}`);
+    expect(await (await fetch(inbox)).text()).toContain('Mail inbox (development)');
+    stack.script.kill('SIGTERM');
     await expectAllStopped(stack);
   }, 150_000);
 

@@ -41,6 +41,37 @@ export interface Config {
   /** Email of the local-tenant user whose token pre-fills the Sandbox. */
   sandboxUserEmail: string;
   profileState: ProfileStateSettings;
+  /** Outgoing mail; null when no SMTP_URL is set. */
+  mail: MailSettings | null;
+  emailChange: EmailChangeSettings;
+  recentSignIn: RecentSignInSettings;
+}
+
+export interface MailSettings {
+  /** `smtp://[user:password@]host:port` or `smtps://…`. Holds a password: never logged. */
+  smtpUrl: string;
+  from: string;
+}
+
+/**
+ * `verify-first`: the new address gets a link and nothing changes until it is followed.
+ * `immediate`: Auth0's own behaviour (switch at once, `verify_email`); for setups without mail.
+ */
+export type EmailChangeMode = 'verify-first' | 'immediate';
+
+export interface EmailChangeSettings {
+  mode: EmailChangeMode;
+  /** How long the mailed link works. */
+  ttlSeconds: number;
+  /** The app's origin; the mailed link is `${appUrl}/profile/confirm-email?token=…`. */
+  appUrl: string;
+}
+
+/** RFC 9470 step-up: sensitive operations need a sign-in younger than maxAgeSeconds. */
+export interface RecentSignInSettings {
+  /** The namespaced access-token claim a post-login Action sets to the last sign-in time (epoch seconds). */
+  claim: string;
+  maxAgeSeconds: number;
 }
 
 export interface RedisSettings {
@@ -103,6 +134,20 @@ const envSchema = z.object({
     .regex(SIZE, 'expected a size such as "32kb", "1mb" or "4096"')
     .default('32kb'),
   JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  SMTP_URL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/\S+$/, 'expected an SMTP URL such as "smtp://localhost:1025" or "smtps://user:password@smtp.example.com:465"')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).default('"Profile" <no-reply@profile.localhost>'),
+  APP_URL: z.string().trim().regex(/^https?:\/\/[^/\s]+$/, 'expected the app\'s origin, e.g. "https://app.example.com" (no path)').optional(),
+  EMAIL_CHANGE_MODE: z.enum(['verify-first', 'immediate']).optional(),
+  EMAIL_CHANGE_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  AUTH_TIME_CLAIM: z.string().trim().regex(/^https?:\/\/\S+$/, 'expected a namespaced claim name such as "https://profile-api.example.com/auth_time"').optional(),
+  SENSITIVE_ACTION_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -152,6 +197,21 @@ function parseOrigins(value: string): string[] {
   return origins;
 }
 
+function emailChangeSettings(env: Env, origins: string[]): EmailChangeSettings {
+  const mode = env.EMAIL_CHANGE_MODE ?? (env.SMTP_URL ? 'verify-first' : 'immediate');
+  if (mode === 'verify-first' && !env.SMTP_URL) {
+    throw new Error('EMAIL_CHANGE_MODE=verify-first needs SMTP_URL (the link to the new address is mailed); set SMTP_URL or EMAIL_CHANGE_MODE=immediate');
+  }
+  const appUrl = env.APP_URL ?? origins[0];
+  if (mode === 'verify-first' && !appUrl) throw new Error('APP_URL is required for EMAIL_CHANGE_MODE=verify-first (the mailed link opens the app)');
+  return { mode, ttlSeconds: env.EMAIL_CHANGE_TTL_SECONDS, appUrl: appUrl ?? '' };
+}
+
+/** The Action's claim by default: the API identifier, as a namespace, + `/auth_time`. */
+function recentSignInSettings(env: Env): RecentSignInSettings {
+  return { claim: env.AUTH_TIME_CLAIM ?? `${env.AUTH0_AUDIENCE.replace(/\/+$/, '')}/auth_time`, maxAgeSeconds: env.SENSITIVE_ACTION_MAX_AGE_SECONDS };
+}
+
 function readEnv(env: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(env);
   if (!result.success) {
@@ -168,13 +228,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = tenant.protocol === 'http:';
   const credentials = managementCredentials(parsed, local);
   const production = parsed.NODE_ENV === 'production';
+  const corsOrigins = parseOrigins(parsed.CORS_ORIGINS);
   return {
     env: parsed.NODE_ENV,
     host: parsed.HOST,
     port: parsed.PORT,
     redis: parsed.REDIS_URL ? { url: parsed.REDIS_URL, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS } : null,
     drainDelayMs: parsed.DRAIN_DELAY_MS,
-    corsOrigins: parseOrigins(parsed.CORS_ORIGINS),
+    corsOrigins,
     bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
     auth0: {
       origin: tenant.origin,
@@ -195,5 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lastKnownTtlSeconds: parsed.LAST_KNOWN_PROFILE_TTL_SECONDS,
       updatesPerMinute: parsed.UPDATE_RATE_LIMIT_PER_MINUTE,
     },
+    mail: parsed.SMTP_URL ? { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM } : null,
+    emailChange: emailChangeSettings(parsed, corsOrigins),
+    recentSignIn: recentSignInSettings(parsed),
   };
 }

@@ -17,6 +17,8 @@ const REDACT = [
   '*.client_secret',
   'managementClientSecret',
   '*.managementClientSecret',
+  'smtpUrl',
+  '*.smtpUrl',
 ];
 
 /** Bytes of log lines gathered before one write to stdout. */

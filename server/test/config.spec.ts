@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV/],
     ['REDIS_URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL: expected a Redis URL/],
     ['DRAIN_DELAY_MS beyond the drain deadline', { DRAIN_DELAY_MS: '9000' }, /DRAIN_DELAY_MS/],
+    ['SMTP_URL', { SMTP_URL: 'mail.example.com:25' }, /SMTP_URL: expected an SMTP URL/],
+    ['EMAIL_CHANGE_MODE', { EMAIL_CHANGE_MODE: 'later' }, /EMAIL_CHANGE_MODE/],
+    ['verify-first without SMTP_URL', { EMAIL_CHANGE_MODE: 'verify-first' }, /EMAIL_CHANGE_MODE=verify-first needs SMTP_URL/],
+    ['APP_URL with a path', { APP_URL: 'https://app.example.com/profile' }, /APP_URL/],
+    ['AUTH_TIME_CLAIM without a namespace', { AUTH_TIME_CLAIM: 'auth_time' }, /AUTH_TIME_CLAIM: expected a namespaced claim/],
+    ['SENSITIVE_ACTION_MAX_AGE_SECONDS', { SENSITIVE_ACTION_MAX_AGE_SECONDS: '-1' }, /SENSITIVE_ACTION_MAX_AGE_SECONDS/],
+    ['EMAIL_CHANGE_TTL_SECONDS', { EMAIL_CHANGE_TTL_SECONDS: '10' }, /EMAIL_CHANGE_TTL_SECONDS/],
   ])('refuses a bad %s with a message naming the variable', (_what, env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -62,5 +69,24 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       redis: { url: 'rediss://user:secret@cache.example.com:6380', commandTimeoutMs: 250 },
     });
+  });
+
+  it('changes email verify-first when SMTP is configured, immediately (Auth0 verify_email) when not', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({}).emailChange).toEqual({ mode: 'immediate', ttlSeconds: 86_400, appUrl: 'http://localhost:4200' });
+    const withMail = loadConfig({ SMTP_URL: 'smtp://localhost:1025', APP_URL: 'https://app.example.com', EMAIL_CHANGE_TTL_SECONDS: '3600' });
+    expect(withMail.mail).toEqual({ smtpUrl: 'smtp://localhost:1025', from: '"Profile" <no-reply@profile.localhost>' });
+    expect(withMail.emailChange).toEqual({ mode: 'verify-first', ttlSeconds: 3600, appUrl: 'https://app.example.com' });
+    expect(loadConfig({ SMTP_URL: 'smtp://localhost:1025', EMAIL_CHANGE_MODE: 'immediate' }).emailChange.mode).toBe('immediate');
+    expect(loadConfig({ SMTP_URL: '', MAIL_FROM: 'a@b.test' }).mail).toBeNull();
+  });
+
+  it('names the auth_time claim after the API audience unless AUTH_TIME_CLAIM says otherwise', () => {
+    expect(loadConfig({}).recentSignIn).toEqual({ claim: 'https://profile-api.local/auth_time', maxAgeSeconds: 300 });
+    expect(loadConfig({ AUTH0_AUDIENCE: 'https://api.example.com/', SENSITIVE_ACTION_MAX_AGE_SECONDS: '600' }).recentSignIn).toEqual({
+      claim: 'https://api.example.com/auth_time',
+      maxAgeSeconds: 600,
+    });
+    expect(loadConfig({ AUTH_TIME_CLAIM: 'https://example.com/claims/auth_time' }).recentSignIn.claim).toBe('https://example.com/claims/auth_time');
   });
 });

@@ -3,6 +3,8 @@ import { ManagementApiError } from '../http/errors';
 import type { Instrumentation, RouteKey } from '../http/instrument';
 import { rateLimited, type TokenBucket } from '../http/rate-limit';
 import type { Tenant } from '../tenant';
+import { sendVerificationMail } from '../mail/email-verification';
+import type { TenantMailer } from '../mail/mailer';
 import { applyPatch } from './apply-patch';
 import { deleteUserHandler } from './delete-user';
 import { authenticate, requireAnyScope } from './auth';
@@ -56,7 +58,7 @@ function getUser(tenant: Tenant): RequestHandler<{ id: string }> {
 
 const UPDATE_SCOPES = ['update:users', 'update:users_app_metadata', 'update:current_user_metadata'];
 
-function patchUser(tenant: Tenant): RequestHandler<{ id: string }> {
+function patchUser(tenant: Tenant, mailer: TenantMailer): RequestHandler<{ id: string }> {
   return async (req, res) => {
     const caller = await authenticate(tenant, req);
     requireAnyScope(caller, UPDATE_SCOPES, req.params.id);
@@ -67,17 +69,19 @@ function patchUser(tenant: Tenant): RequestHandler<{ id: string }> {
     }
     const updated = await applyPatch(tenant, req.params.id, patch);
     if (!updated) throw noSuchUser();
+    // As Auth0: the answer does not wait for the mail.
+    if (patch.verify_email === true) void sendVerificationMail(tenant, mailer, updated);
     res.json(userView(updated));
   };
 }
 
 /** `/api/v2`: the users and export-job endpoints, each counted, rate limited (with headers) and fault-injectable. */
-export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: TokenBucket, jobs: ExportJobs): Router {
+export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: TokenBucket, jobs: ExportJobs, mailer: TenantMailer): Router {
   const router = Router();
   const chain = (key: RouteKey) => [inst.counter(key), rateLimited(bucket), inst.injector(key)];
   router.get('/users', ...chain('GET /api/v2/users'), listUsers(tenant));
   router.get('/users/:id', ...chain('GET /api/v2/users/:id'), getUser(tenant));
-  router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant));
+  router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant, mailer));
   router.delete('/users/:id', ...chain('DELETE /api/v2/users/:id'), deleteUserHandler(tenant));
   router.post('/jobs/users-exports', ...chain('POST /api/v2/jobs/users-exports'), createExportJob(tenant, jobs));
   router.get('/jobs/:id', ...chain('GET /api/v2/jobs/:id'), getJob(tenant, jobs));

@@ -3,6 +3,7 @@ import { OAuthError } from '../http/errors';
 import type { StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
 import { signAccessToken, signIdToken } from '../tokens';
+import { postLoginActionClaims } from './post-login-action';
 import { createRefreshToken, newFamily } from './refresh-tokens';
 import { grantedUserScope } from './scopes';
 
@@ -54,7 +55,14 @@ export async function issueUserTokens(tenant: Tenant, grant: UserGrant) {
     })
     : undefined;
   const response: Record<string, unknown> = {
-    access_token: await signAccessToken(tenant, { sub: user.user_id, clientId: client.clientId, audience, scope, expiresIn }),
+    access_token: await signAccessToken(tenant, {
+      sub: user.user_id,
+      clientId: client.clientId,
+      audience,
+      scope,
+      expiresIn,
+      extra: postLoginActionClaims(tenant, audience, grant.authTime),
+    }),
   };
   if (refreshToken) response.refresh_token = refreshToken;
   if (scopes.includes('openid')) {

@@ -35,6 +35,11 @@ export function errorPage(title: string, message: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1><p id="error" role="alert">${escapeHtml(message)}</p>`);
 }
 
+/** A page that says one thing went well. */
+export function messagePage(title: string, message: string): string {
+  return page(title, `<h1>${escapeHtml(title)}</h1><p id="message" role="status">${escapeHtml(message)}</p>`);
+}
+
 export function loggedOutPage(): string {
   return page('Logged out', '<h1>You are logged out</h1><p>You can close this window.</p>');
 }

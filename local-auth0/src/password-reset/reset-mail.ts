@@ -1,18 +1,11 @@
+import type { TenantMail, TenantMailer } from '../mail/mailer';
 import { escapeHtml } from '../oidc/pages';
 
 /** A mail as the tenant's mailer sends it. */
-export interface ResetMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
+export type ResetMail = TenantMail;
 
-/** What the tenant sends mail through (its mailer over SMTP_URL, or nothing). */
-export interface MailSender {
-  send(mail: ResetMail): Promise<void>;
-}
-
+/** What the tenant sends mail through (its mailer over SMTP_URL, or a log line). */
+export type MailSender = TenantMailer;
 
 /** The mail Auth0 sends for /dbconnections/change_password: a single-use link to the reset page. */
 export function resetMail(to: string, link: string, ttlSeconds: number): ResetMail {

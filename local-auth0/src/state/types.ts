@@ -30,6 +30,9 @@ export interface RefreshTokenRecord {
   rotatedAt?: string;
 }
 
+/** A mailed email-verification link, until it is followed or expires. */
+export interface EmailVerificationRecord { userId: string; email: string; expiresAt: string }
+
 export interface SessionRecord { userId: string; createdAt: string; authTime: number }
 
 export interface TenantState {
@@ -39,4 +42,6 @@ export interface TenantState {
   /** Keyed by the SHA-256 of the refresh token. */
   refreshTokens: Record<string, RefreshTokenRecord>;
   sessions: Record<string, SessionRecord>;
+  /** Keyed by the SHA-256 of the link's ticket; absent in state files written before mail. */
+  emailVerifications?: Record<string, EmailVerificationRecord>;
 }

@@ -24,5 +24,6 @@ export async function passwordGrant(tenant: Tenant, client: SeedClient, body: Re
   refuseBlocked(user);
   tenant.recordLogin(user);
   const scope = typeof body.scope === 'string' ? body.scope : '';
-  return issueUserTokens(tenant, { user, client, scope, audience });
+  // The password is checked now: this is the sign-in the tokens (and their refreshes) date from.
+  return issueUserTokens(tenant, { user, client, scope, audience, authTime: Math.floor(Date.now() / 1000) });
 }
