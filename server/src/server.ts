@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     plugins: [responses.plugin()],
   });
   await apollo.start();
-  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts });
+  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts, recentSignIn: config.recentSignIn });
   const checkReadiness = async () => readiness(await health.snapshot());
   const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
   const port = await listen(app, config.port, config.host);

@@ -2,11 +2,13 @@ import type { Logger } from 'pino';
 import type { AccessTokenClaims, VerifyAccessToken } from '../auth/access-token';
 import { bearerToken, callerFromClaims, type Caller } from '../auth/caller';
 import { InvalidTokenError } from '../auth/errors';
+import { requireRecentSignIn, SignInTooOldError } from '../auth/recent-sign-in';
+import type { RecentSignInSettings } from '../config';
 import type { AccountContext } from '../account/account.resolver';
 import type { AccountService } from '../account/account.service';
 import type { ProfileContext } from '../profile/profile.resolver';
 import type { ProfileService, ProfileView } from '../profile/profile.service';
-import { SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
+import { insufficientUserAuthentication, SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
 export interface GraphQLContext extends ProfileContext, AccountContext {
   caller: Caller | null;
@@ -24,14 +26,15 @@ export interface ContextDependencies {
   verifyAccessToken: VerifyAccessToken;
   profiles: ProfileService;
   accounts: AccountService;
+  recentSignIn: RecentSignInSettings;
 }
 
 /** The caller of each verified claims object: the token cache hands out the same object until `exp`. */
-function callerCache(): (claims: AccessTokenClaims) => Caller {
+function callerCache(authTimeClaim: string): (claims: AccessTokenClaims) => Caller {
   const callers = new WeakMap<AccessTokenClaims, Caller>();
   return (claims) => {
     let caller = callers.get(claims);
-    if (!caller) callers.set(claims, (caller = callerFromClaims(claims)));
+    if (!caller) callers.set(claims, (caller = callerFromClaims(claims, authTimeClaim)));
     return caller;
   };
 }
@@ -56,8 +59,19 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
  * introspection; `me` and `updateProfile` then answer UNAUTHENTICATED. A bad token fails the
  * whole request with HTTP 401.
  */
-export function createContextFactory({ verifyAccessToken, profiles, accounts }: ContextDependencies) {
-  const callerOf = callerCache();
+/** RFC 9470: throws the step-up challenge unless the caller signed in within the allowed age. */
+function checkRecentSignIn(caller: Caller | null, { maxAgeSeconds }: RecentSignInSettings): void {
+  if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
+  try {
+    requireRecentSignIn(caller.signedInAt, maxAgeSeconds);
+  } catch (error) {
+    if (error instanceof SignInTooOldError) throw insufficientUserAuthentication(error.maxAgeSeconds);
+    throw error;
+  }
+}
+
+export function createContextFactory({ verifyAccessToken, profiles, accounts, recentSignIn }: ContextDependencies) {
+  const callerOf = callerCache(recentSignIn.claim);
   return async (authorization: string | undefined, log: () => Logger): Promise<GraphQLContext> => {
     const caller = await authenticate(authorization, verifyAccessToken, callerOf, log);
     const context: GraphQLContext = {
@@ -72,6 +86,7 @@ export function createContextFactory({ verifyAccessToken, profiles, accounts }: 
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;
       },
+      requireRecentSignIn: () => checkRecentSignIn(caller, recentSignIn),
       answered(view) {
         const version = view.lastKnown ? null : view.updatedAt.getTime();
         context.answeredVersion = context.answeredVersion === undefined || context.answeredVersion === version ? version : null;

@@ -14,6 +14,7 @@ export const ErrorCode = {
   notFound: 'NOT_FOUND',
   internal: 'INTERNAL_SERVER_ERROR',
   badRequest: 'BAD_REQUEST',
+  insufficientUserAuthentication: 'INSUFFICIENT_USER_AUTHENTICATION',
 } as const;
 
 const UPSTREAM_MESSAGE = 'The identity service is not answering; try again shortly';
@@ -41,6 +42,17 @@ export function insufficientScope(missing: readonly string[]): GraphQLError {
       code: ErrorCode.forbidden,
       http: { status: 403, headers: challenge(`error="insufficient_scope", scope="${scope}"`) },
     },
+  });
+}
+
+/**
+ * RFC 9470 step-up challenge: HTTP 401 with `error="insufficient_user_authentication"` and the
+ * `max_age` the client should send to /authorize; `extensions.maxAgeSeconds` says the same.
+ */
+export function insufficientUserAuthentication(maxAgeSeconds: number): GraphQLError {
+  const params = `error="insufficient_user_authentication", error_description="A more recent sign-in is required", max_age=${maxAgeSeconds}`;
+  return new GraphQLError(`Sign in again to do this: it needs a sign-in within the last ${maxAgeSeconds} seconds`, {
+    extensions: { code: ErrorCode.insufficientUserAuthentication, maxAgeSeconds, http: { status: 401, headers: challenge(params) } },
   });
 }
 

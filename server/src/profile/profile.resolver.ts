@@ -8,6 +8,8 @@ import { Profile } from './profile.type';
 export interface ProfileContext {
   /** The verified caller's user id; throws UNAUTHENTICATED when the request carries no token. */
   userId(): string;
+  /** For sensitive operations: throws INSUFFICIENT_USER_AUTHENTICATION (RFC 9470) unless the caller signed in recently. */
+  requireRecentSignIn(): void;
   profiles: ProfileService;
   /** Told about each profile `me` answers (the response cache keeps only answers built from a fresh one). */
   answered?(view: ProfileView): void;
