@@ -1,4 +1,4 @@
-// `npm run bench`: every phase of issue 5 on loopback, one after another, then a table on the
+// `npm run bench`: every phase on loopback, one after another, then a table on the
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
 // `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts).

@@ -2,7 +2,7 @@
 // `me` document goes to every server so the baseline answers exactly the query our API does.
 import { appOperation } from '../../server/test/support/operations';
 
-export const ME_QUERY = appOperation('Me');
+const ME_QUERY = appOperation('Me');
 const UPDATE_PROFILE = appOperation('UpdateProfile');
 
 export const meBody = JSON.stringify({ operationName: 'Me', query: ME_QUERY });

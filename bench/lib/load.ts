@@ -73,7 +73,7 @@ export async function runInterleaved(targets: LoadOptions[], rounds: number): Pr
 }
 
 /** Sets `authorization` to the next token on every request, round-robin over all tokens. */
-export function rotatingToken(tokens: readonly string[]): (request: RequestData) => RequestData {
+function rotatingToken(tokens: readonly string[]): (request: RequestData) => RequestData {
   if (tokens.length === 0) throw new Error('rotatingToken needs at least one token');
   let next = 0;
   return (request) => {

@@ -37,7 +37,7 @@ export interface ServiceSpec {
   port?: number;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

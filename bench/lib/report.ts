@@ -75,7 +75,7 @@ export function renderText(results: BenchResults): string {
   ].join('\n');
 }
 
-export function renderMarkdown(results: BenchResults): string {
+function renderMarkdown(results: BenchResults): string {
   return [
     `Measured ${results.date} on ${machineLine(results)}.`,
     `${settingsLine(results)}. The two reference servers and the warm API are measured in alternating slices (ratios hold on a busy machine, absolute numbers less so); \`failed\` counts ` +

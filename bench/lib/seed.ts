@@ -16,7 +16,7 @@ interface Seed {
   [key: string]: unknown;
 }
 
-export function benchUser(index: number): SeedUser {
+function benchUser(index: number): SeedUser {
   const n = String(index).padStart(4, '0');
   return {
     // Auth0 database ids are 24 hex digits.

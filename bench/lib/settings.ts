@@ -30,7 +30,7 @@ function numberFrom(name: string, fallback: number): number {
  * The node flags of `npm run serve -w server`, the production start, read from
  * server/package.json so the bench keeps running the API exactly as it ships.
  */
-export function productionNodeOptions(): string {
+function productionNodeOptions(): string {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'server', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const serve = pkg.scripts?.serve ?? '';
   return serve
@@ -39,8 +39,8 @@ export function productionNodeOptions(): string {
     .join(' ');
 }
 
-/** The API's profile cache TTL when the bench does not set one (issue 5: default 30 s). */
-export const DEFAULT_PROFILE_TTL_S = 30;
+/** The API's profile cache TTL when the bench does not set one (the API's own default, 30 s). */
+const DEFAULT_PROFILE_TTL_S = 30;
 
 export function readSettings(): Settings {
   const connections = numbersFrom('BENCH_CONNECTIONS', [10, 50]);

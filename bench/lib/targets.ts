@@ -1,4 +1,4 @@
-// The targets (issues 5 and 10), judged on the numbers of one run.
+// The speed targets (bench/README.md, "Targets"), judged on the numbers of one run.
 import type { ApiMemory, PhaseResult, TargetResult } from './results';
 
 export interface TargetInput {

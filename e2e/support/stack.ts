@@ -3,7 +3,7 @@ import { loadConfig, startServer } from 'server';
 import { APP_DIST } from './paths';
 import { startStaticApp } from './static-app';
 
-export const AUDIENCE = 'https://profile-api.local';
+const AUDIENCE = 'https://profile-api.local';
 
 export interface StackOptions {
   /** `127.0.0.1` puts the tenant on another site than the app (http://localhost:PORT), as in production. */

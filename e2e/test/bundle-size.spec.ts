@@ -4,7 +4,7 @@ import { MANAGEMENT_CLIENT } from 'local-auth0/testing';
 import { estimatedTransferBytes, initialFiles } from '../support/bundle';
 import { APP_DIST } from '../support/paths';
 
-// angular.json's budget can only bound the raw size; this checks the number issue 4 names.
+// angular.json's budget can only bound the raw size; this checks the estimated transfer size of what loads first.
 const LIMIT_BYTES = 150_000;
 
 describe('the built app', () => {

@@ -4,6 +4,7 @@
  * the benchmarks, so that each speaks to the tenant the same way.
  */
 import seed from '../seed.json';
+import type { AddedUser } from './management/user-controls';
 
 /** The committed seed's users, as tests refer to them (read from seed.json, so they cannot drift). */
 function seedUser(email: string): { id: string; email: string } {
@@ -130,18 +131,10 @@ export async function resetTenant(tenantUrl: string): Promise<void> {
   await post(`${tenantUrl}/__local/reset`);
 }
 
-export interface GeneratedUser {
-  user_id: string;
-  email: string;
-  connection?: string;
-  /** For a database (auth0|) user who signs in. */
-  password?: string;
-  user_metadata?: Record<string, unknown>;
-  app_metadata?: Record<string, unknown>;
-}
+export type { AddedUser };
 
-/** Appends users (no password) to the tenant, in chunks that stay under its 100 kB body limit. */
-export async function addUsers(tenantUrl: string, users: readonly GeneratedUser[], chunk = 250): Promise<void> {
+/** Appends users to the tenant, in chunks that stay under its 100 kB body limit. */
+export async function addUsers(tenantUrl: string, users: readonly AddedUser[], chunk = 250): Promise<void> {
   for (let start = 0; start < users.length; start += chunk) {
     await post(`${tenantUrl}/__local/users`, { users: users.slice(start, start + chunk) });
   }

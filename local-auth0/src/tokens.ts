@@ -4,7 +4,7 @@ import type { Tenant } from './tenant';
 import type { KeyRing, StoredUser } from './state/types';
 
 /** Access tokens carry `typ: at+jwt` (RFC 9068, Auth0's newer token profile). */
-export const ACCESS_TOKEN_TYP = 'at+jwt';
+const ACCESS_TOKEN_TYP = 'at+jwt';
 const ID_TOKEN_LIFETIME = 36000;
 
 async function sign(tenant: Tenant, claims: JWTPayload, typ: string, expiresIn: number): Promise<string> {
@@ -29,7 +29,7 @@ export interface AccessTokenRequest {
 }
 
 /** The `aud` Auth0 puts in an access token: an array with /userinfo when `openid` was asked for. */
-export function accessTokenAudience(tenant: Tenant, audience: string | undefined, scope: string): string | string[] {
+function accessTokenAudience(tenant: Tenant, audience: string | undefined, scope: string): string | string[] {
   const userinfo = `${tenant.issuer}userinfo`;
   if (!audience) return userinfo;
   return scope.split(' ').includes('openid') && audience !== userinfo ? [audience, userinfo] : audience;

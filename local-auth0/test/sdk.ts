@@ -2,7 +2,7 @@ import { ManagementClient } from 'auth0';
 import type { LocalAuth0 } from '../src/index';
 
 /** The `auth0` SDK only builds https URLs; this fetch sends them to the local tenant over http. */
-export function httpFetch(tenant: LocalAuth0): typeof fetch {
+function httpFetch(tenant: LocalAuth0): typeof fetch {
   const httpsOrigin = tenant.url.replace(/^http:/, 'https:');
   return (input, init) => {
     const url = input instanceof Request ? input.url : String(input);

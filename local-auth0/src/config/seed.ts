@@ -100,7 +100,7 @@ function parseUser(u: Obj, i: number): SeedUser {
   };
 }
 
-export function parseSeed(raw: unknown): Seed {
+function parseSeed(raw: unknown): Seed {
   if (!isObj(raw)) throw new SeedError('the seed must be a JSON object');
   const clients = list(raw, 'clients').map(parseClient);
   const resourceServers = list(raw, 'resourceServers').map((r, i) => {

@@ -36,7 +36,7 @@ export class OAuthError extends Error {
 
 export const invalidBody = (detail: string) => new ManagementApiError(400, `Payload validation error: ${detail}`, 'invalid_body');
 
-export function sendManagementError(res: Response, err: ManagementApiError): void {
+function sendManagementError(res: Response, err: ManagementApiError): void {
   res.status(err.status).json(managementErrorBody(err.status, err.message, err.errorCode, err.attributes));
 }
 

@@ -9,10 +9,10 @@ const PROFILE_LIMIT_BYTES = 10 * 1024;
 /** Accepted for compatibility; they steer Auth0's linking and notifications, not the stored profile. */
 const NOT_STORED = new Set(['connection', 'client_id', 'verify_email', 'verify_phone_number', 'password', 'email', 'email_verified']);
 
-export const SOCIAL_EMAIL_REFUSED = 'Cannot update email for this user';
+const SOCIAL_EMAIL_REFUSED = 'Cannot update email for this user';
 
 /** First-level merge: keys not sent are kept, a `null` value deletes its key, `{}` (or null) wipes all. */
-export function mergeMetadata(stored: Record<string, unknown>, patch: Record<string, unknown> | null): Record<string, unknown> {
+function mergeMetadata(stored: Record<string, unknown>, patch: Record<string, unknown> | null): Record<string, unknown> {
   if (patch === null || Object.keys(patch).length === 0) return {};
   const merged = { ...stored };
   for (const [key, value] of Object.entries(patch)) {

@@ -1,5 +1,5 @@
 /** Auth0's default brute-force protection: 10 consecutive failures block a user/IP pair. */
-export const MAX_CONSECUTIVE_FAILURES = 10;
+const MAX_CONSECUTIVE_FAILURES = 10;
 export const BLOCKED_MESSAGE = 'Your account has been blocked after multiple consecutive login attempts.';
 
 const normalize = (identifier: string) => identifier.trim().toLowerCase();

@@ -4,7 +4,7 @@ import type { Tenant } from '../tenant';
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
 
 /** The only Management API scopes Auth0 grants to a user (as opposed to a machine client). */
-export const CURRENT_USER_SCOPES = [
+const CURRENT_USER_SCOPES = [
   'read:current_user',
   'update:current_user_metadata',
   'create:current_user_metadata',

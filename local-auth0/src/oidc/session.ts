@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { SessionRecord, StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
 
-export const SESSION_COOKIE = 'local_auth0_session';
+const SESSION_COOKIE = 'local_auth0_session';
 /** Auth0's default absolute session lifetime. */
 const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 

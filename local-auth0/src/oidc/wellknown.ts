@@ -7,7 +7,7 @@ import { OIDC_SCOPES } from './scopes';
 import { GRANT_TYPES } from './token';
 
 /** What the tenant implements, and nothing more: a strict client believes every line of it. */
-export function discoveryDocument(tenant: Tenant) {
+function discoveryDocument(tenant: Tenant) {
   const at = (path: string) => `${tenant.url}${path}`;
   return {
     issuer: tenant.issuer,

@@ -1,7 +1,7 @@
 import type { AccountRecord } from '../auth0/accounts';
 
 /** Bump on any change to the export's shape other than an added field. */
-export const EXPORT_FORMAT_VERSION = 1;
+const EXPORT_FORMAT_VERSION = 1;
 
 /** The export as the API answers it (AccountExport in the schema). */
 export interface AccountExportView {
@@ -27,7 +27,7 @@ export interface AccountExportView {
 }
 
 /** What Auth0 keeps that the export never carries; the list travels in every export file. */
-export const LEFT_OUT: readonly { field: string; reason: string }[] = [
+const LEFT_OUT: readonly { field: string; reason: string }[] = [
   {
     field: 'app_metadata',
     reason:

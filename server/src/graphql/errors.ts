@@ -5,7 +5,7 @@ import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.err
 import { UpdateRateLimitedError } from '../profile/update-rate-limit';
 
 /** The stable `extensions.code` values clients rely on. */
-export const ErrorCode = {
+const ErrorCode = {
   unauthenticated: 'UNAUTHENTICATED',
   forbidden: 'FORBIDDEN',
   badUserInput: 'BAD_USER_INPUT',
@@ -63,7 +63,7 @@ export function upstreamUnavailable(): GraphQLError {
 type Described = { message: string; extensions: Record<string, unknown> };
 
 /** Domain errors of the lower layers -> message and extensions shown to the client. */
-export function describeError(error: unknown): Described | null {
+function describeError(error: unknown): Described | null {
   if (error instanceof ProfileInputError) {
     return { message: error.message, extensions: { code: ErrorCode.badUserInput, field: error.field, rule: error.rule } };
   }

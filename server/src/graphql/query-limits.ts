@@ -8,7 +8,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
  * scalars, and no client needs aliases or many directives. Introspection (Sandbox, codegen) is
  * exempt from depth and cost and stays under ~200 tokens.
  */
-export const QUERY_LIMITS = {
+const QUERY_LIMITS = {
   maxDepth: 5,
   maxCost: 100,
   maxAliases: 5,

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { meQuery } from './operations';
 
 /** Host names the development Sandbox page (which carries a live token) is served for: loopback only. */
-export const SANDBOX_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+const SANDBOX_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * Whether a request's `Host` header names a Sandbox host (any port). Anything else — another name

@@ -12,7 +12,7 @@ export interface HttpConfig {
   graphqlPath: string;
 }
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
 export function httpConfigFrom(config: Config): HttpConfig {
   return {

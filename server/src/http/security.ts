@@ -21,7 +21,7 @@ export async function registerCors(app: FastifyInstance, config: HttpConfig): Pr
  * (@fastify/helmet builds a new helmet middleware on every request; helmet's own middleware sets
  * them on the raw response, which sends Node's writeHead down its slower merging path.)
  */
-export function helmetHeaders(): Record<string, string> {
+function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -48,7 +48,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: HttpConfig
 }
 
 /** Whether the request asks for the development Sandbox page (method, path, Accept). */
-export function isSandboxPage(request: FastifyRequest, config: HttpConfig): boolean {
+function isSandboxPage(request: FastifyRequest, config: HttpConfig): boolean {
   return (
     !config.production &&
     request.method === 'GET' &&
@@ -58,7 +58,7 @@ export function isSandboxPage(request: FastifyRequest, config: HttpConfig): bool
 }
 
 /** Whether an Accept header ranks text/html above JSON (ties go to the type the client lists first). */
-export function prefersHtml(accept: string | undefined): boolean {
+function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
   const ranked = accept.split(',').map((part, order) => {
     const [type = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());

@@ -40,7 +40,7 @@ function canChangeEmail(user: StoredUser): boolean {
 /** Where a stored value the rules refuse is reported; the value itself is never passed on. */
 export type DroppedValueLog = (userId: string, dropped: DroppedValue) => void;
 
-export function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileView {
+function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileView {
   return {
     id: user.userId,
     email: user.email,

@@ -10,7 +10,7 @@ import { startStack, type Stack } from '../support/stack';
 import { readCounts } from 'local-auth0/testing';
 
 /** Test defaults: quiet, short upstream timeout; `env` overrides them. */
-export function apiEnv(tenantUrl: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+function apiEnv(tenantUrl: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenantUrl, AUTH0_TIMEOUT_MS: '1000', ...env };
 }
 

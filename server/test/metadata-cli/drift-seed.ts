@@ -1,4 +1,4 @@
-import { SEED_USERS, type GeneratedUser } from 'local-auth0/testing';
+import { SEED_USERS, type AddedUser } from 'local-auth0/testing';
 
 type Metadata = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ const KINDS: Kind[] = [
 ];
 
 export interface DriftSeed {
-  users: GeneratedUser[];
+  users: AddedUser[];
   /** user_id -> user_metadata after `repair --prefer canonical`. */
   repaired: Map<string, Metadata>;
   /** Users per user_metadata key that is not canonical (firstName, lastName). */

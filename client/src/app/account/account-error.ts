@@ -11,9 +11,3 @@ export function accountErrorMessage(error: unknown): string {
   const kind = describeSaveError(error).kind;
   return kind === 'other' || kind === 'field' ? 'That did not work on the server. Try again.' : loadErrorMessage(error);
 }
-
-/** The code of the first GraphQL error, if any (e.g. INSUFFICIENT_USER_AUTHENTICATION). */
-export function errorCodeOf(error: unknown): string | undefined {
-  const code = graphQLErrorsOf(error)[0]?.extensions['code'];
-  return typeof code === 'string' ? code : undefined;
-}

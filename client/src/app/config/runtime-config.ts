@@ -6,7 +6,7 @@ import { InjectionToken } from '@angular/core';
  * blocks third-party cookies). `localstorage`: tokens, refresh token included, in localStorage;
  * a reload needs no trip, but any script running in the page can read them.
  */
-export const SESSION_MODES = ['memory', 'localstorage'] as const;
+const SESSION_MODES = ['memory', 'localstorage'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 
 /** What `config.json` holds: a real tenant means editing that file, not rebuilding. */

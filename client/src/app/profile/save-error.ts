@@ -17,7 +17,7 @@ function isProfileFieldKey(value: unknown): value is ProfileFieldKey {
   return typeof value === 'string' && (PROFILE_FIELD_KEYS as readonly string[]).includes(value);
 }
 
-export function retryMessage(seconds: number | null): string {
+function retryMessage(seconds: number | null): string {
   if (seconds === null) return `Too many changes in a short time. Wait a moment, then save again. ${KEEP_EDITS}`;
   const unit = seconds === 1 ? 'second' : 'seconds';
   return `Too many changes in a short time. Try again in ${seconds} ${unit}. Your changes are still here.`;

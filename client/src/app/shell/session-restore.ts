@@ -8,7 +8,7 @@ import { sessionMarker } from './session-marker';
  * How long the silent renewal may take before the top-level try is made anyway. The SDK's own
  * iframe timeout is 60 s; a user looking at "Loading…" should not wait that long.
  */
-export const SILENT_RENEWAL_TIMEOUT_MS = 10_000;
+const SILENT_RENEWAL_TIMEOUT_MS = 10_000;
 
 /** The answers of a `prompt=none` request that mean "no session at the tenant", not a failure. */
 const NO_TENANT_SESSION = new Set(['login_required', 'consent_required', 'interaction_required']);
