@@ -5,7 +5,7 @@ import type { Tenant } from '../tenant';
 import { authenticate, requireAnyScope } from './auth';
 
 /** Removes the user with their sessions and refresh tokens; false when there is no such user. */
-export function deleteUser(tenant: Tenant, userId: string): boolean {
+function deleteUser(tenant: Tenant, userId: string): boolean {
   const index = tenant.state.users.findIndex((user) => user.user_id === userId);
   if (index < 0) return false;
   tenant.state.users.splice(index, 1);

@@ -5,7 +5,7 @@ import type { Tenant } from '../tenant';
 import { resetMail, type MailSender } from './reset-mail';
 
 /** Auth0's answer, whether or not the address has an account (no enumeration). */
-export const CHANGE_PASSWORD_ANSWER = "We've just sent you an email to reset your password.";
+const CHANGE_PASSWORD_ANSWER = "We've just sent you an email to reset your password.";
 const MAX_EMAIL_LENGTH = 254;
 
 const badRequest = (description: string) => new OAuthError(400, 'invalid_request', description);

@@ -3,8 +3,8 @@
  * characters from at least three of four groups (lower case, upper case, digits, special).
  * Auth0 stores bcrypt hashes, so it refuses passwords over 72 bytes.
  */
-export const MIN_LENGTH = 8;
-export const MAX_BYTES = 72;
+const MIN_LENGTH = 8;
+const MAX_BYTES = 72;
 const GROUPS = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
 
 export const POLICY_TEXT = 'At least 8 characters, with at least 3 of: lower case letters (a-z), upper case letters (A-Z), numbers (0-9), special characters (e.g. !@#$%^&*).';

@@ -6,8 +6,8 @@ import { hashPassword } from '../passwords';
 import type { Tenant } from '../tenant';
 import { passwordProblem, POLICY_TEXT } from './password-policy';
 
-export const RESET_PATH = '/u/reset-password';
-export const PASSWORD_CHANGED = 'Password changed';
+const RESET_PATH = '/u/reset-password';
+const PASSWORD_CHANGED = 'Password changed';
 const LINK_UNUSABLE = 'This link has expired or was already used. Ask for a new password reset mail.';
 const MAX_TICKET_LENGTH = 100;
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Auth0's default lifetime of a password-change link: 5 days. */
-export const DEFAULT_TICKET_TTL_SECONDS = 5 * 24 * 3600;
+const DEFAULT_TICKET_TTL_SECONDS = 5 * 24 * 3600;
 /** Outstanding tickets kept at most; the oldest go first (memory stays flat whatever is asked). */
 const MAX_TICKETS = 10_000;
 
