@@ -2,7 +2,7 @@
  * Clock skew allowed between the browser and the tenant, as auth0-spa-js allows in its own ID
  * token checks (its default `leeway`).
  */
-export const CLOCK_LEEWAY_SECONDS = 60;
+const CLOCK_LEEWAY_SECONDS = 60;
 
 export type SignInAgeProblem = 'noAuthTime' | 'tooOld';
 

@@ -1,7 +1,7 @@
 import { findErrorCode } from '../graphql/graphql-errors';
 
 /** The API's answer (RFC 9470) when an operation needs a more recent sign-in than the caller's. */
-export const INSUFFICIENT_USER_AUTHENTICATION = 'INSUFFICIENT_USER_AUTHENTICATION';
+const INSUFFICIENT_USER_AUTHENTICATION = 'INSUFFICIENT_USER_AUTHENTICATION';
 
 /** The sign-in age (seconds) the API demands before it runs the operation, or null when it demands none. */
 export function stepUpMaxAge(error: unknown): number | null {
