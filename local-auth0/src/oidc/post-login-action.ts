@@ -6,7 +6,7 @@ import type { Tenant } from '../tenant';
  * `auth_time` as a custom claim and drops private claims on custom-API tokens, so it is
  * namespaced): the API identifier + `/auth_time`, e.g. `https://profile-api.local/auth_time`.
  */
-export function authTimeClaim(apiIdentifier: string): string {
+function authTimeClaim(apiIdentifier: string): string {
   return `${apiIdentifier.replace(/\/+$/, '')}/auth_time`;
 }
 

@@ -13,7 +13,7 @@ export interface MailContent {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
@@ -45,9 +45,4 @@ function htmlBody(content: MailContent): string {
 /** The text and HTML bodies of one mail, from the same words. */
 export function renderMail(content: MailContent): OutgoingMail {
   return { to: content.to, subject: content.subject, text: textBody(content), html: htmlBody(content) };
-}
-
-/** `2026-12-04 09:30 UTC`: a time every reader reads the same way. */
-export function mailTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
