@@ -32,6 +32,8 @@ export interface RunningServer {
 }
 
 const SANDBOX_TOKEN_LIFETIME_SECONDS = 600;
+/** The response cache's bound: about 6,000 users' answers to the app's `me`. */
+const RESPONSE_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
 function sandboxTokenSource(config: Config) {
   if (config.env !== 'development' || !config.auth0.local) return undefined;
@@ -71,7 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.auth0.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
-  const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES });
+  const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES, maxBytes: RESPONSE_CACHE_MAX_BYTES });
   const apollo = createApolloServer({
     log: logger,
     development: config.env === 'development',

@@ -1,6 +1,7 @@
 // The response cache for `me` in one process without Redis: an answer is replayed only while the
 // in-process profile cache holds the version it was built from, and only to the user it was for.
 import { gql, ME, UPDATE } from './support/graphql';
+import { collideWithVictim } from './support/key-collision';
 import { ADA, ALAN, startStack, type Stack } from './support/stack';
 import { resetTenant, userToken } from 'local-auth0/testing';
 
@@ -38,4 +39,10 @@ it('answers each user their own profile for the same document', async () => {
     expect(await meData(NAMES, ada)).toMatchObject({ id: ADA });
     expect(await meData(NAMES, alan)).toMatchObject({ id: ALAN });
   }
+});
+
+it("never answers a user whose id, Accept, operation name and query spell another user's key with newlines that user's profile", async () => {
+  const { victimEmail, attack } = await collideWithVictim(stack.tenant.url, stack.api.url, stack.api.url);
+  expect(attack.text).not.toContain(victimEmail);
+  expect(attack.status).not.toBe(200);
 });

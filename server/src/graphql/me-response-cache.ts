@@ -21,6 +21,23 @@ function readerOf(context: GraphQLContext): string | undefined {
   return caller?.scopes.has(Permission.readProfile) ? caller.userId : undefined;
 }
 
+/** What a request adds to the user id in the key: Accept, operation name, variables, document. */
+export type RequestKey = readonly [accept: string | null, operationName: string | null, variables: unknown, query: string];
+
+/** Longest a key and its answer may be (counted as UTF-16, 2 bytes a character); bigger ones are not kept. */
+const MAX_ENTRY_BYTES = 16 * 1024;
+const ENTRY_OVERHEAD_BYTES = 64;
+
+/** An entry's size in bytes, at most: its key, its body and content type, and the entry itself. */
+function entryBytes(entry: Entry, key: string): number {
+  return (key.length + entry.body.length + entry.contentType.length) * 2 + ENTRY_OVERHEAD_BYTES;
+}
+
+/** The key of one user's answer: a structure through JSON.stringify, so no two (user, request) pairs share one. */
+function keyOf(userId: string, request: RequestKey): string {
+  return JSON.stringify([userId, ...request]);
+}
+
 /**
  * Per-user answers to a warm `me`, keyed by (user, Accept, operation name, variables, document),
  * each carrying the version of the profile it was built from. An entry is used only while the
@@ -32,34 +49,46 @@ function readerOf(context: GraphQLContext): string | undefined {
 export class MeResponseCache {
   private readonly entries: LRUCache<string, Entry>;
 
-  constructor(options: { maxEntries: number }) {
-    this.entries = new LRUCache({ max: options.maxEntries });
+  constructor(options: { maxEntries: number; maxBytes: number }) {
+    this.entries = new LRUCache({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      maxEntrySize: Math.min(MAX_ENTRY_BYTES, options.maxBytes),
+      sizeCalculation: entryBytes,
+    });
   }
 
-  /** The request's part of the key; null for what this cache never answers (batches, extensions, no query). */
-  requestKey(body: unknown, accept: string | undefined): string | null {
+  /** Bytes held (keys and answers), at most `maxBytes`. */
+  get sizeBytes(): number {
+    return this.entries.calculatedSize;
+  }
+
+  /**
+   * The request's part of the key; null for what this cache never answers (batches, extensions,
+   * no query). `variables` must be bounded in depth already (http/variables-limit).
+   */
+  requestKey(body: unknown, accept: string | undefined): RequestKey | null {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
     const { query, variables, operationName, extensions } = body as Record<string, unknown>;
     if (typeof query !== 'string' || extensions !== undefined) return null;
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
-    const vars = variables === undefined || variables === null ? '' : JSON.stringify(variables);
-    return `${accept ?? ''}\n${operationName ?? ''}\n${vars}\n${query}`;
+    return [accept ?? null, operationName ?? null, variables ?? null, query];
   }
 
-  async lookup(requestKey: string, context: GraphQLContext): Promise<CachedResponse | undefined> {
+  async lookup(requestKey: RequestKey, context: GraphQLContext): Promise<CachedResponse | undefined> {
     const userId = readerOf(context);
     if (userId === undefined) return undefined;
-    const entry = this.entries.get(`${userId}\n${requestKey}`);
+    const entry = this.entries.get(keyOf(userId, requestKey));
     if (!entry) return undefined;
     const version = await context.profiles.cachedVersion(userId);
     return version === entry.version ? entry : undefined;
   }
 
-  store(requestKey: string, context: GraphQLContext, response: CachedResponse): void {
+  store(requestKey: RequestKey, context: GraphQLContext, response: CachedResponse): void {
     const userId = readerOf(context);
     const version = context.answeredVersion;
     if (userId === undefined || typeof version !== 'number' || response.status !== 200) return;
-    this.entries.set(`${userId}\n${requestKey}`, { ...response, version });
+    this.entries.set(keyOf(userId, requestKey), { ...response, version });
   }
 
   /** Marks answers with errors, or to anything but a query, as unfit to keep. */

@@ -6,6 +6,7 @@ import { endConnectionsWhenDraining } from './drain';
 import { graphqlHandler, type ContextBuilder, type ResponseCache } from './graphql-handler';
 import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
+import { limitVariables } from './variables-limit';
 import { registerRequestLog, requestIdOf } from './request-log';
 import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
 
@@ -50,6 +51,7 @@ export async function createApp<TContext extends BaseContext>({ http, logger, ap
     method: ['GET', 'POST'],
     url: http.graphqlPath,
     onRequest: [refuseSandboxOffLoopback(http), requireJsonContentType],
+    preHandler: limitVariables,
     handler: graphqlHandler({ apollo, buildContext, responses }),
   });
   return app;

@@ -12,8 +12,8 @@ export function acceptJsonBodiesOnly(app: FastifyInstance): void {
 }
 
 /** Errors the HTTP layer answers itself, in the GraphQL error shape clients already parse. */
-function sendJsonError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+export function sendJsonError(reply: FastifyReply, status: number, code: string, message: string, details: Record<string, string> = {}): FastifyReply {
+  return reply.code(status).send({ errors: [{ message, extensions: { code, ...details } }] });
 }
 
 /**

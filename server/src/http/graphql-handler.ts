@@ -11,10 +11,10 @@ export interface ReplayableResponse {
 }
 
 /** Answers kept per caller (graphql/me-response-cache); consulted only after the context (token) is built. */
-export interface ResponseCache<TContext> {
-  requestKey(body: unknown, accept: string | undefined): string | null;
-  lookup(requestKey: string, context: TContext): Promise<ReplayableResponse | undefined>;
-  store(requestKey: string, context: TContext, response: ReplayableResponse): void;
+export interface ResponseCache<TContext, TKey = unknown> {
+  requestKey(body: unknown, accept: string | undefined): TKey | null;
+  lookup(requestKey: TKey, context: TContext): Promise<ReplayableResponse | undefined>;
+  store(requestKey: TKey, context: TContext, response: ReplayableResponse): void;
 }
 
 /** Builds a request's context; `log` gives the request's logger, made only when something logs. */

@@ -33,13 +33,13 @@ beforeEach(() => resetTenant(stack.tenant.url));
 
 let requestNumber = 0;
 
-/** Sends `body` without a token; answers the result and the log lines of that request. */
-async function send(body: object): Promise<{ res: GraphQLResult; lines: LogLine[] }> {
+/** Sends `body` (JSON text as given, or an object to serialise) without a token; answers the result and the log lines of that request. */
+async function send(body: object | string): Promise<{ res: GraphQLResult; lines: LogLine[] }> {
   const reqId = `client-mistake-${(requestNumber += 1)}`;
   const response = await fetch(`${stack.api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-request-id': reqId },
-    body: JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const res = { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult['body'] };
   return { res, lines: await linesOf(reqId) };
@@ -91,4 +91,28 @@ it('still logs a real server-side failure (Auth0 refusing the call) as an unexpe
   expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
   expect(res.body.errors?.[0]?.message).toBe('Internal server error');
   expect(await linesOf('server-failure-1')).toContainEqual(expect.objectContaining({ msg: 'unexpected error', level: ERROR_LEVEL }));
+});
+
+it('answers variables nested 10,000 arrays deep with 400 BAD_REQUEST naming the field and the rule, and logs no stack', async () => {
+  // Written by hand: JSON.stringify itself cannot walk 10,000 levels.
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  const { res, lines } = await send(`{"query":"{ __typename }","variables":{"input":${deep}}}`);
+  expect(res.status).toBe(400);
+  expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', field: 'variables', rule: 'maxDepth' });
+  expect(res.body.errors?.[0]?.message).toBe('"variables" may nest at most 8 levels deep.');
+  expect(lines.filter((line) => line.level >= ERROR_LEVEL)).toEqual([]);
+  expect(logText).not.toMatch(/RangeError|Maximum call stack/);
+});
+
+it('answers variables with more values than the limit with 400 BAD_REQUEST, rule maxValues', async () => {
+  const { res } = await send({ query: '{ __typename }', variables: { list: Array.from({ length: 600 }, () => 1) } });
+  expect(res.status).toBe(400);
+  expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', field: 'variables', rule: 'maxValues' });
+});
+
+it('runs a request whose variables stay within the limits', async () => {
+  const variables = { shown: true, extra: { nested: [[1, 2], [3, { four: [4] }]] } };
+  const { res } = await send({ query: 'query Q($shown: Boolean!) { __typename @include(if: $shown) }', variables });
+  expect(res.status).toBe(200);
+  expect(res.body.data).toEqual({ __typename: 'Query' });
 });

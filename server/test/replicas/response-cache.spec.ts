@@ -2,6 +2,7 @@ import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { injectFault, ROUTES, userToken } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { errorCode, gql, ME, UPDATE } from '../support/graphql';
+import { collideWithVictim } from '../support/key-collision';
 import { startRedis, type TestRedis } from '../support/redis-server';
 
 // Two replicas sharing one Redis, each with its per-user response cache for `me`: an answer is
@@ -90,4 +91,10 @@ it('never keeps a last-known answer: the mark goes away with the fault, and a ca
   expect(await meOn(a, token)).toMatchObject({ lastKnown: null });
   expect(await meOn(b, token)).toMatchObject({ lastKnown: null });
   expect(await meOn(b, token)).toMatchObject({ lastKnown: null });
+});
+
+it("never answers on B a user whose id, Accept, operation name and query spell another user's key with newlines, with that user's profile cached through A", async () => {
+  const { victimEmail, attack } = await collideWithVictim(tenant.url, b.url, a.url);
+  expect(attack.text).not.toContain(victimEmail);
+  expect(attack.status).not.toBe(200);
 });
