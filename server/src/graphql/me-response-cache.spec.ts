@@ -6,7 +6,7 @@ import { MeResponseCache } from './me-response-cache';
 const MAX_BYTES = 64 * 1024;
 
 function contextOf(userId: string, version: number): GraphQLContext {
-  const caller: Caller = { userId, scopes: new Set([Permission.readProfile]) };
+  const caller: Caller = { userId, scopes: new Set([Permission.readProfile]), signedInAt: null };
   return {
     caller,
     answeredVersion: version,
