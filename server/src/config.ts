@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricsSettings, telemetryEnvShape, tracingSettings, type TracingSettings } from './config-telemetry';
 
 const LOCAL_TENANT = 'http://localhost:4400';
 const LOCAL_CLIENT_ID = 'local-management';
@@ -45,6 +46,10 @@ export interface Config {
   mail: MailSettings | null;
   emailChange: EmailChangeSettings;
   recentSignIn: RecentSignInSettings;
+  /** The Prometheus endpoint (on HOST); null when METRICS_PORT is not set: nothing is counted. */
+  metrics: { port: number } | null;
+  /** OTLP trace export; null unless an exporter is configured (OTEL_* variables). */
+  tracing: TracingSettings | null;
 }
 
 export interface MailSettings {
@@ -148,6 +153,7 @@ const envSchema = z.object({
   EMAIL_CHANGE_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   AUTH_TIME_CLAIM: z.string().trim().regex(/^https?:\/\/\S+$/, 'expected a namespaced claim name such as "https://profile-api.example.com/auth_time"').optional(),
   SENSITIVE_ACTION_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  ...telemetryEnvShape,
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -259,5 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: parsed.SMTP_URL ? { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM } : null,
     emailChange: emailChangeSettings(parsed, corsOrigins),
     recentSignIn: recentSignInSettings(parsed),
+    metrics: metricsSettings(parsed),
+    tracing: tracingSettings(parsed),
   };
 }

@@ -43,6 +43,7 @@ function batchedStdout(): DestinationStream {
   return stream;
 }
 
-export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
-  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination ?? batchedStdout());
+/** `mixin` adds fields to every line (tracing: the active span's trace_id and span_id). */
+export function createLogger(level: Config['logLevel'], destination?: DestinationStream, mixin?: () => object): Logger {
+  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' }, ...(mixin ? { mixin } : {}) }, destination ?? batchedStdout());
 }

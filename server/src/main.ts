@@ -1,10 +1,13 @@
 import { loadConfig } from './config';
-import { startServer } from './server';
 
 const DRAIN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const server = await startServer(loadConfig());
+  const config = loadConfig();
+  // The SDK patches node-redis as it loads: tracing starts first, then the server's modules load.
+  const tracing = config.tracing ? (await import('./telemetry/tracing')).startTracing(config.tracing) : undefined;
+  const { startServer } = await import('./server');
+  const server = await startServer(config, { tracing });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

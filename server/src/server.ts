@@ -20,14 +20,20 @@ import { readiness } from './http/readiness';
 import { createLogger } from './logger';
 import { ProfileService } from './profile/profile.service';
 import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
+import { createTelemetry } from './telemetry/telemetry';
+import type { Tracing } from './telemetry/tracing';
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logDestination?: DestinationStream;
+  /** The OpenTelemetry SDK, started by main.ts before this module loaded (config.tracing set). */
+  tracing?: Tracing;
 }
 
 export interface RunningServer {
   url: string;
+  /** The Prometheus scrape URL when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -59,14 +65,18 @@ function urlHost(host: string): string {
 
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const logger: Logger = createLogger(config.logLevel, options.logDestination);
-  const profileState = await createProfileState(config, logger);
+  const telemetry = createTelemetry(config, options.tracing);
+  const logger: Logger = createLogger(config.logLevel, options.logDestination, telemetry.logMixin);
+  const profileState = await createProfileState(config, logger, { events: telemetry.profileEvents, watchRedis: (redis) => telemetry.watchRedis(redis) });
   const health = new InstanceHealth({
     jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
     timeoutMs: config.auth0.timeoutMs,
     redisStatus: profileState.redisStatus,
   });
-  const managementClient = createManagementClient(config.auth0, (ok) => health.observeTokenRequest(ok));
+  const managementClient = createManagementClient(config.auth0, {
+    onTokenResult: (ok) => health.observeTokenRequest(ok),
+    attempts: telemetry.managementAttempts,
+  });
   const profiles = new ProfileService(createManagementUsers(managementClient), profileState.serviceOptions);
   const accounts = new AccountService({ accounts: createManagementAccounts(managementClient) });
   const verifyAccessToken = cacheVerifiedTokens(
@@ -80,19 +90,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
     queryLimits: queryLimitOptions({ production: config.env === 'production' }),
-    plugins: [responses.plugin()],
+    plugins: [responses.plugin(), ...telemetry.apolloPlugins],
   });
   await apollo.start();
   const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts, recentSignIn: config.recentSignIn });
   const checkReadiness = async () => readiness(await health.snapshot());
-  const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses });
+  const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses, observe: telemetry.app });
   const port = await listen(app, config.port, config.host);
+  const metricsUrl = await telemetry.listen(urlHost(config.host));
   health.serving();
   const url = `http://${urlHost(config.host)}:${port}`;
-  logger.info({ url, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
+  logger.info({ url, metricsUrl, tracing: config.tracing !== null, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
   logger.flush();
   return {
     url,
+    metricsUrl,
     async close() {
       // /readyz answers 503 first, so load balancers stop sending before connections are refused.
       health.draining();
@@ -101,6 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await app.close();
       await apollo.stop();
       await profileState.close();
+      await telemetry.close();
     },
   };
 }

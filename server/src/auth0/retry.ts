@@ -1,3 +1,4 @@
+import { asResend } from './management-span';
 import { Auth0RateLimitedError, Auth0UnavailableError, toAuth0Error } from './errors';
 
 export interface RetryPolicy {
@@ -38,7 +39,7 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy):
   if (delay === null) throw first;
   await sleep(delay);
   try {
-    return await call();
+    return await asResend(1, call);
   } catch (error) {
     throw toAuth0Error(error);
   }

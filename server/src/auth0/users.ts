@@ -1,6 +1,7 @@
 import type { ManagementClient } from 'auth0';
 import { z } from 'zod';
 import { Auth0UnavailableError } from './errors';
+import { inManagementSpan } from './management-span';
 import { withRetry, type RetryPolicy } from './retry';
 
 export interface StoredIdentity {
@@ -72,11 +73,12 @@ const WRITE_POLICY: RetryPolicy = { retryServerErrors: false, maxRateLimitWaitMs
 export function createManagementUsers(client: ManagementClient): ManagementUsers {
   return {
     async getUser(userId) {
-      const body = await withRetry(() => client.users.get(userId, { fields: FIELDS.join(','), include_fields: true }), READ_POLICY);
+      const read = () => client.users.get(userId, { fields: FIELDS.join(','), include_fields: true });
+      const body = await inManagementSpan('users.get', () => withRetry(read, READ_POLICY));
       return toStoredUser(body, userId);
     },
     async updateUser(userId, patch) {
-      const body = await withRetry(() => client.users.update(userId, patch), WRITE_POLICY);
+      const body = await inManagementSpan('users.update', () => withRetry(() => client.users.update(userId, patch), WRITE_POLICY));
       return toStoredUser(body, userId);
     },
   };

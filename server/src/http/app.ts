@@ -1,9 +1,9 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginCallback } from 'fastify';
 import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
-import { graphqlHandler, type ContextBuilder, type ResponseCache } from './graphql-handler';
+import { graphqlHandler, type ContextBuilder, type GraphQLRequestObserver, type ResponseCache } from './graphql-handler';
 import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
 import { limitVariables } from './variables-limit';
@@ -18,13 +18,31 @@ export interface AppDependencies<TContext extends BaseContext> {
   checkReadiness: () => Promise<Readiness>;
   /** Answers to replay for a caller (checked after the token, on every request). */
   responses?: ResponseCache<TContext>;
+  /** Telemetry, when metrics or tracing are on. */
+  observe?: AppObservers;
+}
+
+export interface AppObservers {
+  /** Registered first (tracing's @fastify/otel plugin: the HTTP server span, the incoming traceparent). */
+  plugin?: FastifyPluginCallback;
+  /** Every finished request, with its route template (undefined when none matched). */
+  response?(method: string, route: string | undefined, statusCode: number, seconds: number): void;
+  graphql?: GraphQLRequestObserver;
+}
+
+function observeResponses(app: FastifyInstance, observe: NonNullable<AppObservers['response']>): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
 }
 
 /**
  * The Fastify app, assembled in one place: request log, CORS, security headers, /healthz,
  * /readyz, /graphql, JSON 404 and errors. Not listening yet (server.ts does that).
  */
-export async function createApp<TContext extends BaseContext>({ http, logger, apollo, buildContext, checkReadiness, responses }: AppDependencies<TContext>): Promise<FastifyInstance> {
+export async function createApp<TContext extends BaseContext>(dependencies: AppDependencies<TContext>): Promise<FastifyInstance> {
+  const { http, logger, apollo, buildContext, checkReadiness, responses, observe } = dependencies;
   const app = Fastify({
     logger: false,
     genReqId: requestIdOf,
@@ -34,6 +52,8 @@ export async function createApp<TContext extends BaseContext>({ http, logger, ap
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
   });
+  if (observe?.plugin) await app.register(observe.plugin);
+  if (observe?.response) observeResponses(app, observe.response);
   registerRequestLog(app, logger);
   endConnectionsWhenDraining(app);
   await registerCors(app, http);
@@ -52,7 +72,7 @@ export async function createApp<TContext extends BaseContext>({ http, logger, ap
     url: http.graphqlPath,
     onRequest: [refuseSandboxOffLoopback(http), requireJsonContentType],
     preHandler: limitVariables,
-    handler: graphqlHandler({ apollo, buildContext, responses }),
+    handler: graphqlHandler({ apollo, buildContext, responses, observer: observe?.graphql }),
   });
   return app;
 }

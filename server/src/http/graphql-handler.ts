@@ -20,10 +20,19 @@ export interface ResponseCache<TContext, TKey = unknown> {
 /** Builds a request's context; `log` gives the request's logger, made only when something logs. */
 export type ContextBuilder<TContext> = (authorization: string | undefined, log: () => Logger) => Promise<TContext>;
 
+/** Told about each /graphql request (metrics, the operation span); absent, nothing is recorded. */
+export interface GraphQLRequestObserver {
+  /** Runs the request's whole work (token check, cache, Apollo): tracing makes it the operation span. */
+  around?<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T>;
+  /** The response cache was asked; on a hit, the answer to `body` was replayed without running GraphQL. */
+  responseCache(hit: boolean, body: unknown): void;
+}
+
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   buildContext: ContextBuilder<TContext>;
   responses?: ResponseCache<TContext>;
+  observer?: GraphQLRequestObserver;
 }
 
 function toGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
@@ -40,8 +49,8 @@ function toGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
  * a response cache in front for POSTs. Its context, so the token check, is built first on every
  * request; a rejected one goes on to Apollo, which answers it as before (401, 503).
  */
-export function graphqlHandler<TContext extends BaseContext>({ apollo, buildContext, responses }: GraphQLHandlerOptions<TContext>) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+export function graphqlHandler<TContext extends BaseContext>({ apollo, buildContext, responses, observer }: GraphQLHandlerOptions<TContext>) {
+  const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const key = responses && request.method === 'POST' ? responses.requestKey(request.body, request.headers.accept) : null;
     let contextValue: TContext | undefined;
     let context = () => buildContext(request.headers.authorization, () => request.requestLog);
@@ -50,6 +59,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, buildCont
       context = () => ready;
       contextValue = await ready.catch(() => undefined);
       const cached = contextValue && (await responses.lookup(key, contextValue));
+      if (contextValue) observer?.responseCache(cached !== undefined, request.body);
       if (cached) return reply.code(cached.status).header('content-type', cached.contentType).send(cached.body);
     }
     const { headers, body, status = 200 } = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: toGraphQLRequest(request), context });
@@ -63,4 +73,6 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, buildCont
     }
     return body.string;
   };
+  const around = observer?.around?.bind(observer);
+  return around ? (request: FastifyRequest, reply: FastifyReply) => around(request, () => handle(request, reply)) : handle;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { operationNameOf } from './operation-name';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,22 +21,12 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
-
-/** The GraphQL operation name: the one sent, else the name in the document. */
-function operationName(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  if ('operationName' in body && typeof body.operationName === 'string') return body.operationName.slice(0, 100);
-  const named = 'query' in body && typeof body.query === 'string' ? NAMED_OPERATION.exec(body.query) : null;
-  return named?.[1];
-}
-
 function logLine(logger: Logger, request: FastifyRequest, reply: FastifyReply | undefined): void {
   const line = {
     reqId: request.id,
     req: { method: request.method, url: request.url.split('?')[0] },
     ...(reply ? { res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) } : { aborted: true }),
-    operationName: operationName(request.body),
+    operationName: operationNameOf(request.body),
   };
   if (reply && reply.statusCode >= 500) logger.error(line, 'request completed');
   else logger.info(line, 'request completed');

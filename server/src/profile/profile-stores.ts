@@ -1,3 +1,5 @@
+import type { LastKnownReason } from './last-known';
+
 /**
  * What the profile rules need from the state they keep per user. Each has an in-process
  * implementation here and a shared one (Redis, several replicas) in ../shared-state.
@@ -30,4 +32,14 @@ export interface LastKnown<T> {
 export interface LastKnownStore<T> {
   remember(userId: string, value: T): void | Promise<void>;
   recall(userId: string): Promise<LastKnown<T> | undefined>;
+}
+
+/** What the profile rules report for metrics; every method is called on the request's path, so keep them cheap. */
+export interface ProfileEvents {
+  /** `me` read the profile cache: hit = answered without an upstream read of its own. */
+  profileCacheRead(hit: boolean): void;
+  /** `me` answered a last-known profile, for this reason. */
+  lastKnownAnswer(reason: LastKnownReason): void;
+  /** An update was refused by the per-user update limit. */
+  updateRefused(): void;
 }

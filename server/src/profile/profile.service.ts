@@ -12,7 +12,8 @@ import {
 } from './profile-metadata';
 import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
-import type { LastKnownStore, ProfileReadCache, UpdateLimit } from './profile-stores';
+import type { LastKnownStore, ProfileEvents, ProfileReadCache, UpdateLimit } from './profile-stores';
+import { UpdateRateLimitedError } from './update-rate-limit';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -84,6 +85,8 @@ export interface ProfileServiceOptions {
   onLastKnownAnswer?: (userId: string, mark: LastKnownMark, error: unknown) => void;
   /** Told about stored values the rules refuse (dropped from the view); see readProfileMetadata. */
   logDropped?: DroppedValueLog;
+  /** Told about cache reads, last-known answers and update refusals (metrics). */
+  events?: ProfileEvents;
 }
 
 /** The profile rules. The user id always comes from the verified token, never from input. */
@@ -94,10 +97,8 @@ export class ProfileService {
   ) {}
 
   async me(userId: string): Promise<ProfileView> {
-    const { cache } = this.options;
     try {
-      const user = cache ? await cache.get(userId, () => this.readUpstream(userId)) : await this.readUpstream(userId);
-      return toProfileView(user, this.options.logDropped);
+      return toProfileView(await this.readThroughCache(userId), this.options.logDropped);
     } catch (error) {
       const lastKnown = await this.lastKnownView(userId, error);
       if (!lastKnown) throw error;
@@ -108,6 +109,21 @@ export class ProfileService {
   /** The version (updated_at, ms) of the user's fresh cached profile; undefined when `me` would read upstream. */
   cachedVersion(userId: string): Promise<number | undefined> {
     return this.options.cache ? this.options.cache.freshVersion(userId) : Promise.resolve(undefined);
+  }
+
+  private async readThroughCache(userId: string): Promise<StoredUser> {
+    const { cache, events } = this.options;
+    if (!cache) return this.readUpstream(userId);
+    if (!events) return cache.get(userId, () => this.readUpstream(userId));
+    let missed = false;
+    try {
+      return await cache.get(userId, () => {
+        missed = true;
+        return this.readUpstream(userId);
+      });
+    } finally {
+      events.profileCacheRead(!missed);
+    }
   }
 
   private async readUpstream(userId: string): Promise<StoredUser> {
@@ -124,14 +140,24 @@ export class ProfileService {
     if (!known) return null;
     const mark = lastKnownMark(known.asOf, reason);
     this.options.onLastKnownAnswer?.(userId, mark, error);
+    this.options.events?.lastKnownAnswer(reason);
     return { ...toProfileView(known.value, this.options.logDropped), lastKnown: mark };
+  }
+
+  private async enforceUpdateLimit(userId: string): Promise<void> {
+    try {
+      await this.options.limiter?.enforce(userId);
+    } catch (error) {
+      if (error instanceof UpdateRateLimitedError) this.options.events?.updateRefused();
+      throw error;
+    }
   }
 
   /** At most one PATCH, holding only what changes; none when nothing does. */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
-    await this.options.limiter?.enforce(userId);
+    await this.enforceUpdateLimit(userId);
     // Read fresh, not cached: a patch built on a stale copy could skip a change made elsewhere.
     const user = await this.users.getUser(userId);
     await this.options.cache?.set(userId, user);

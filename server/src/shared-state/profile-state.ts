@@ -3,6 +3,7 @@ import type { StoredUser } from '../auth0/users';
 import type { Config } from '../config';
 import { InProcessLastKnownStore } from '../profile/last-known-store';
 import { ProfileCache } from '../profile/profile-cache';
+import type { ProfileEvents } from '../profile/profile-stores';
 import type { ProfileServiceOptions } from '../profile/profile.service';
 import { UpdateRateLimiter } from '../profile/update-rate-limit';
 import { SharedLastKnownStore } from './shared-last-known-store';
@@ -51,11 +52,19 @@ function logLastKnownAnswers(log: Logger): ProfileServiceOptions['onLastKnownAns
  * in Redis with it (any number of replicas), each Redis-backed piece falling back to its
  * in-process twin while Redis is down.
  */
-export async function createProfileState(config: Config, log: Logger): Promise<ProfileState> {
+export interface ProfileStateObservers {
+  /** Told about cache reads, last-known answers and update refusals (metrics). */
+  events?: ProfileEvents;
+  /** Given the Redis connection before it connects (metrics follow its state). */
+  watchRedis?: (redis: SharedRedis) => void;
+}
+
+export async function createProfileState(config: Config, log: Logger, observers: ProfileStateObservers = {}): Promise<ProfileState> {
   const local = inProcessState(config);
-  const logs = { onLastKnownAnswer: logLastKnownAnswers(log), logDropped: logDroppedValues(log) };
+  const logs = { onLastKnownAnswer: logLastKnownAnswers(log), logDropped: logDroppedValues(log), events: observers.events };
   if (!config.redis) return { serviceOptions: { ...local, ...logs }, redisStatus: () => 'disabled', close: () => Promise.resolve() };
   const redis = new SharedRedis({ url: config.redis.url, commandTimeoutMs: config.redis.commandTimeoutMs, log });
+  observers.watchRedis?.(redis);
   await redis.start(CONNECT_WAIT_MS);
   const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
   const serviceOptions: ProfileServiceOptions = {

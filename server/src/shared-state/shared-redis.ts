@@ -35,6 +35,7 @@ export class SharedRedis {
   private probing: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly recoveryListeners: (() => void)[] = [];
+  private readonly outageListeners: (() => void)[] = [];
   private readonly log: Logger;
   private readonly probeIntervalMs: number;
   private readonly commandTimeoutMs: number;
@@ -110,6 +111,11 @@ export class SharedRedis {
     this.recoveryListeners.push(listener);
   }
 
+  /** Called once per outage, when this process starts serving from its in-process state. */
+  onUnavailable(listener: () => void): void {
+    this.outageListeners.push(listener);
+  }
+
   /** Lets pending replies arrive for a moment (a stalled Redis must not hold the drain), then drops the connection. */
   async close(): Promise<void> {
     this.closed = true;
@@ -127,6 +133,7 @@ export class SharedRedis {
     if (!this.warned) {
       this.warned = true;
       this.log.warn({ err: error }, 'Redis unavailable: serving from in-process state until it returns');
+      for (const listener of this.outageListeners) listener();
     }
     this.scheduleProbe();
   }

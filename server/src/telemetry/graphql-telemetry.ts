@@ -1,0 +1,81 @@
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse, GraphQLRequestListener } from '@apollo/server';
+import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import type { FastifyRequest } from 'fastify';
+import type { GraphQLContext } from '../graphql/context';
+import { operationLabel } from '../graphql/known-operations';
+import type { GraphQLRequestObserver } from '../http/graphql-handler';
+import { operationNameOf } from '../http/operation-name';
+import type { Metrics } from './metrics';
+
+const tracer = trace.getTracer('profile-api/graphql');
+/** Outcomes that are the server's fault (the span's status is ERROR); the caller's own mistakes are not. */
+const SERVER_FAULTS = new Set(['INTERNAL_SERVER_ERROR', 'UPSTREAM_UNAVAILABLE']);
+
+export interface GraphQLTelemetry {
+  observer: GraphQLRequestObserver;
+  plugin: ApolloServerPlugin<GraphQLContext>;
+}
+
+/** OK, or the `extensions.code` of the answer's first error. */
+function outcomeOf({ response }: GraphQLRequestContextWillSendResponse<GraphQLContext>): string {
+  const error = response.body.kind === 'single' ? response.body.singleResult.errors?.[0] : undefined;
+  if (!error) return 'OK';
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+/** Names the operation span after the operation's type (the semantic conventions' `{graphql.operation.type}`). */
+function describeOperation(span: Span, type: string, name: string | null | undefined): void {
+  span.updateName(type);
+  span.setAttribute('graphql.operation.type', type);
+  if (name) span.setAttribute('graphql.operation.name', name);
+}
+
+function runInOperationSpan<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+  const parent = request.opentelemetry().context ?? context.active();
+  return tracer.startActiveSpan('GraphQL Operation', { kind: SpanKind.SERVER }, parent, async (span) => {
+    try {
+      return await work();
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/**
+ * Operations by name and outcome (metrics) and ONE span per GraphQL request (tracing): the span
+ * wraps the request's work in the handler; an Apollo plugin names it once the operation is
+ * resolved and records the outcome. No span per resolver; the document is never recorded (it
+ * may hold literal values such as an email address).
+ */
+export function graphqlTelemetry(metrics: Metrics | null, tracing: boolean): GraphQLTelemetry {
+  const listener: GraphQLRequestListener<GraphQLContext> = {
+    async didResolveOperation({ operation, operationName }) {
+      const span = tracing ? trace.getActiveSpan() : undefined;
+      if (span && operation) describeOperation(span, operation.operation, operationName);
+    },
+    async willSendResponse(requestContext) {
+      const outcome = outcomeOf(requestContext);
+      metrics?.operation(operationLabel(requestContext.operationName ?? requestContext.request.operationName), outcome);
+      const span = tracing && outcome !== 'OK' ? trace.getActiveSpan() : undefined;
+      if (!span) return;
+      span.setAttribute('error.type', outcome);
+      if (SERVER_FAULTS.has(outcome)) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+    },
+  };
+  const observer: GraphQLRequestObserver = {
+    ...(tracing ? { around: runInOperationSpan } : {}),
+    responseCache(hit, body) {
+      metrics?.responseCacheRead(hit);
+      if (!hit) return;
+      // Only answers to queries are kept, so a replayed one is a query.
+      const name = operationNameOf(body);
+      metrics?.operation(operationLabel(name), 'OK');
+      const span = tracing ? trace.getActiveSpan() : undefined;
+      if (!span) return;
+      describeOperation(span, 'query', name);
+      span.setAttribute('profile_api.response_cache', 'hit');
+    },
+  };
+  return { observer, plugin: { requestDidStart: async () => listener } };
+}

@@ -1,0 +1,158 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ManagementAttemptObserver, ManagementRoute } from '../auth0/management-route';
+import type { LastKnownReason } from '../profile/last-known';
+import type { ProfileEvents } from '../profile/profile-stores';
+import { BoundChildren, BoundChildren3 } from './bound-children';
+
+const PREFIX = 'profile_api_';
+/** Seconds; from 1 ms (a replayed me) to the ~5 s budget of a request. */
+const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const UPSTREAM_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Numeric header or undefined. */
+function headerNumber(headers: Headers | undefined, name: string): number | undefined {
+  const value = headers?.get(name);
+  const number = value ? Number(value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/**
+ * Every metric the API exposes, in its own prom-client registry (several servers may run in one
+ * test process). Labels are bounded by construction: routes are templates, operations the known
+ * names or `other`, codes the API's own error codes, results and reasons small enums.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests: BoundChildren3<Histogram.Internal<string>>;
+  private readonly operations: BoundChildren<Counter.Internal>;
+  private readonly upstreamCalls: BoundChildren<Counter.Internal>;
+  private readonly rateLimitRemaining: Gauge;
+  private readonly rateLimitLimit: Gauge;
+  private readonly profileCache: Record<'hit' | 'miss', Counter.Internal>;
+  private readonly responseCache: Record<'hit' | 'miss', Counter.Internal>;
+  private readonly lastKnown: Counter;
+  private readonly updateRefusals: Counter;
+  private readonly fallbacks: Counter;
+  private readonly upstreamDurationChildren: BoundChildren<Histogram.Internal<string>>;
+
+  constructor() {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    const requestDuration = new Histogram({
+      name: 'http_server_request_duration_seconds',
+      help: 'Time from the request to the end of the response, by method, route template and status code.',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: REQUEST_BUCKETS,
+      registers,
+    });
+    this.requests = new BoundChildren3((method, route, status) => requestDuration.labels(method, route, status));
+    const operations = new Counter({
+      name: `${PREFIX}graphql_operations_total`,
+      help: 'GraphQL operations by name (the app\'s and examples.graphql\'s; any other is "other") and outcome (OK or the first error code).',
+      labelNames: ['operation', 'code'],
+      registers,
+    });
+    this.operations = new BoundChildren((operation, code) => operations.labels(operation, code));
+    const upstreamCalls = new Counter({
+      name: `${PREFIX}auth0_requests_total`,
+      help: 'HTTP requests to Auth0 (Management API and its token endpoint), each retry attempt counted, by route template and status (or timeout / network).',
+      labelNames: ['route', 'status'],
+      registers,
+    });
+    this.upstreamCalls = new BoundChildren((route, status) => upstreamCalls.labels(route, status));
+    const upstreamDuration = new Histogram({
+      name: `${PREFIX}auth0_request_duration_seconds`,
+      help: 'Duration of each HTTP request to Auth0, by route template.',
+      labelNames: ['route'],
+      buckets: UPSTREAM_BUCKETS,
+      registers,
+    });
+    this.upstreamDurationChildren = new BoundChildren((route) => upstreamDuration.labels(route));
+    this.rateLimitRemaining = new Gauge({
+      name: `${PREFIX}auth0_ratelimit_remaining`,
+      help: 'x-ratelimit-remaining of the last Auth0 answer on the route: calls left in the current window.',
+      labelNames: ['route'],
+      registers,
+    });
+    this.rateLimitLimit = new Gauge({
+      name: `${PREFIX}auth0_ratelimit_limit`,
+      help: 'x-ratelimit-limit of the last Auth0 answer on the route: the size of the window.',
+      labelNames: ['route'],
+      registers,
+    });
+    const profileCache = new Counter({
+      name: `${PREFIX}profile_cache_requests_total`,
+      help: 'Profile reads of me through the profile cache: hit = answered without an upstream read of its own.',
+      labelNames: ['result'],
+      registers,
+    });
+    this.profileCache = { hit: profileCache.labels('hit'), miss: profileCache.labels('miss') };
+    const responseCache = new Counter({
+      name: `${PREFIX}response_cache_requests_total`,
+      help: 'Requests the me response cache could answer: hit = replayed without running GraphQL.',
+      labelNames: ['result'],
+      registers,
+    });
+    this.responseCache = { hit: responseCache.labels('hit'), miss: responseCache.labels('miss') };
+    this.lastKnown = new Counter({
+      name: `${PREFIX}last_known_answers_total`,
+      help: 'me answered with the last-known profile because Auth0 failed, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.updateRefusals = new Counter({ name: `${PREFIX}update_refusals_total`, help: 'updateProfile calls refused by the per-user update limit.', registers });
+    this.fallbacks = new Counter({
+      name: `${PREFIX}redis_fallbacks_total`,
+      help: 'Times this replica stopped using Redis (down or stalled) and fell back to its in-process state.',
+      registers,
+    });
+  }
+
+  /** One finished HTTP request. */
+  request(method: string, route: string | undefined, statusCode: number, seconds: number): void {
+    this.requests.get(method, route ?? 'unmatched', String(statusCode)).observe(seconds);
+  }
+
+  operation(label: string, code: string): void {
+    this.operations.get(label, code).inc();
+  }
+
+  responseCacheRead(hit: boolean): void {
+    (hit ? this.responseCache.hit : this.responseCache.miss).inc();
+  }
+
+  /** The profile rules' events (profile cache, last-known answers, update refusals). */
+  readonly profileEvents: ProfileEvents = {
+    profileCacheRead: (hit) => (hit ? this.profileCache.hit : this.profileCache.miss).inc(),
+    lastKnownAnswer: (reason: LastKnownReason) => this.lastKnown.labels(reason).inc(),
+    updateRefused: () => this.updateRefusals.inc(),
+  };
+
+  /** Counts each HTTP request to Auth0 and keeps the rate limit its answer reports. */
+  readonly managementAttempts: ManagementAttemptObserver = {
+    start: (route: ManagementRoute) => {
+      const started = performance.now();
+      return (outcome, headers) => {
+        this.upstreamCalls.get(route, String(outcome)).inc();
+        this.upstreamDurationChildren.get(route, '').observe((performance.now() - started) / 1000);
+        const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+        if (remaining !== undefined) this.rateLimitRemaining.labels(route).set(remaining);
+        const limit = headerNumber(headers, 'x-ratelimit-limit');
+        if (limit !== undefined) this.rateLimitLimit.labels(route).set(limit);
+      };
+    },
+  };
+
+  /** Redis fallback state: a gauge read at scrape time, and a count of outages. */
+  watchRedis(redis: { readonly status: 'ok' | 'down'; onUnavailable(listener: () => void): void }): void {
+    new Gauge({
+      name: `${PREFIX}redis_fallback`,
+      help: '1 while this replica serves from its in-process state because Redis is down or stalled, else 0.',
+      registers: [this.registry],
+      collect() {
+        this.set(redis.status === 'ok' ? 0 : 1);
+      },
+    });
+    redis.onUnavailable(() => this.fallbacks.inc());
+  }
+}
