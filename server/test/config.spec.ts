@@ -90,3 +90,70 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUTH_TIME_CLAIM: 'https://example.com/claims/auth_time' }).recentSignIn.claim).toBe('https://example.com/claims/auth_time');
   });
 });
+
+describe('loadConfig: metrics and tracing', () => {
+  it('turns both off unless METRICS_PORT and an OTLP exporter are configured', () => {
+    expect(loadConfig({})).toMatchObject({ metrics: null, tracing: null });
+    expect(loadConfig({ METRICS_PORT: '', OTEL_EXPORTER_OTLP_ENDPOINT: '' })).toMatchObject({ metrics: null, tracing: null });
+  });
+
+  it('serves metrics on METRICS_PORT (0 picks a free port)', () => {
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464 });
+    expect(loadConfig({ METRICS_PORT: '0' }).metrics).toEqual({ port: 0 });
+  });
+
+  it('exports traces to OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces with the documented default sampler', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      endpoint: 'http://collector:4318/v1/traces',
+      headers: {},
+      sampler: 'parentbased_traceidratio',
+      samplerRatio: 0.05,
+      serviceName: 'profile-api',
+      resourceAttributes: {},
+    });
+  });
+
+  it('reads the signal-specific endpoint, headers, sampler, service name and resource attributes', () => {
+    const tracing = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://ignored:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otlp.example.com/v1/traces',
+      OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=ignored',
+      OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-api-key=s%3Dcret, x-team = blue',
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      OTEL_RESOURCE_ATTRIBUTES: 'service.name=from-resource,deployment.environment=prod',
+    }).tracing;
+    expect(tracing).toMatchObject({
+      endpoint: 'https://otlp.example.com/v1/traces',
+      headers: { 'x-api-key': 's=cret', 'x-team': 'blue' },
+      sampler: 'traceidratio',
+      samplerRatio: 0.25,
+      serviceName: 'from-resource',
+      resourceAttributes: { 'deployment.environment': 'prod' },
+    });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SERVICE_NAME: 'api-eu', OTEL_TRACES_SAMPLER: 'always_on' }).tracing).toMatchObject({
+      endpoint: 'http://localhost:4318/v1/traces',
+      serviceName: 'api-eu',
+      samplerRatio: 1,
+    });
+  });
+
+  it.each([
+    ['OTEL_TRACES_EXPORTER=none', { OTEL_TRACES_EXPORTER: 'none' }],
+    ['OTEL_SDK_DISABLED=true', { OTEL_SDK_DISABLED: 'true' }],
+  ])('keeps tracing off with %s', (_label, env) => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', ...env }).tracing).toBeNull();
+  });
+
+  it.each([
+    ['METRICS_PORT', { METRICS_PORT: 'ninety' }, /METRICS_PORT/],
+    ['a gRPC exporter protocol', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, /OTEL_EXPORTER_OTLP_PROTOCOL: only "http\/json"/],
+    ['an exporter other than OTLP', { OTEL_TRACES_EXPORTER: 'zipkin' }, /OTEL_TRACES_EXPORTER: expected "otlp" or "none"/],
+    ['an endpoint that is not a URL', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, /OTEL_EXPORTER_OTLP_ENDPOINT: expected an http\(s\) URL/],
+    ['an unknown sampler', { OTEL_TRACES_SAMPLER: 'sometimes' }, /OTEL_TRACES_SAMPLER: expected one of always_on/],
+    ['a ratio above 1', { OTEL_TRACES_SAMPLER_ARG: '5' }, /OTEL_TRACES_SAMPLER_ARG: expected a ratio/],
+    ['a header without a value', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key' }, /OTEL_EXPORTER_OTLP_HEADERS: "x-api-key" is not a key=value pair/],
+  ])('refuses %s with a message naming the variable', (_what, env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
