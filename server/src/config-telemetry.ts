@@ -18,8 +18,8 @@ export const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased
 export type SamplerName = (typeof SAMPLERS)[number];
 
 /** The sampler when OTEL_TRACES_SAMPLER is not set: 1 trace in 20, and whatever an incoming `traceparent` says. */
-export const DEFAULT_SAMPLER: SamplerName = 'parentbased_traceidratio';
-export const DEFAULT_SAMPLER_RATIO = 0.05;
+const DEFAULT_SAMPLER: SamplerName = 'parentbased_traceidratio';
+const DEFAULT_SAMPLER_RATIO = 0.05;
 /** OTLP/HTTP's default port on this machine, used when only OTEL_TRACES_EXPORTER=otlp is given. */
 const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4318';
 

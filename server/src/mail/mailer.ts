@@ -27,6 +27,8 @@ export interface MailerOptions {
   backoffMs?: number;
   /** Longest wait for the connection, the greeting and each reply (default 5 s). */
   timeoutMs?: number;
+  /** Told whether each mail was sent or given up on (metrics: Telemetry.mailResult). */
+  onResult?: (sent: boolean) => void;
 }
 
 /** Errors from a connection that broke, a timeout, or a 4xx reply: the same mail may go through later. */
@@ -52,10 +54,14 @@ export function createMailer(options: MailerOptions): Mailer {
       for (let attempt = 1; ; attempt += 1) {
         try {
           await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+          options.onResult?.(true);
           return;
         } catch (error) {
           const temporary = isTemporaryMailError(error);
-          if (!temporary || attempt >= attempts) throw new MailNotSentError(temporary, { cause: error });
+          if (!temporary || attempt >= attempts) {
+            options.onResult?.(false);
+            throw new MailNotSentError(temporary, { cause: error });
+          }
           await sleep(backoffMs * 2 ** (attempt - 1));
         }
       }

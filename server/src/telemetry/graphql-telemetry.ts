@@ -16,12 +16,11 @@ export interface GraphQLTelemetry {
   plugin: ApolloServerPlugin<GraphQLContext>;
 }
 
-/** OK, or the `extensions.code` of the answer's first error. */
-function outcomeOf({ response }: GraphQLRequestContextWillSendResponse<GraphQLContext>): string {
-  const error = response.body.kind === 'single' ? response.body.singleResult.errors?.[0] : undefined;
-  if (!error) return 'OK';
-  const code = error.extensions?.code;
-  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+const STEP_UP = 'INSUFFICIENT_USER_AUTHENTICATION';
+
+function errorCodes({ response }: GraphQLRequestContextWillSendResponse<GraphQLContext>): string[] {
+  const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+  return errors ? errors.map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR')) : [];
 }
 
 /** Names the operation span after the operation's type (the semantic conventions' `{graphql.operation.type}`). */
@@ -55,8 +54,12 @@ export function graphqlTelemetry(metrics: Metrics | null, tracing: boolean): Gra
       if (span && operation) describeOperation(span, operation.operation, operationName);
     },
     async willSendResponse(requestContext) {
-      const outcome = outcomeOf(requestContext);
-      metrics?.operation(operationLabel(requestContext.operationName ?? requestContext.request.operationName), outcome);
+      const codes = errorCodes(requestContext);
+      // OK, or the code of the answer's first error.
+      const outcome = codes[0] ?? 'OK';
+      // The resolved name; else (a document that did not parse or validate) the one sent or written first.
+      metrics?.operation(operationLabel(requestContext.operationName ?? operationNameOf(requestContext.request)), outcome);
+      if (codes.includes(STEP_UP)) metrics?.stepUpChallenge();
       const span = tracing && outcome !== 'OK' ? trace.getActiveSpan() : undefined;
       if (!span) return;
       span.setAttribute('error.type', outcome);

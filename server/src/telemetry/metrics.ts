@@ -33,6 +33,8 @@ export class Metrics {
   private readonly lastKnown: Counter;
   private readonly updateRefusals: Counter;
   private readonly fallbacks: Counter;
+  private readonly stepUps: Counter;
+  private readonly mails: Record<'sent' | 'failed', Counter.Internal>;
   private readonly upstreamDurationChildren: BoundChildren<Histogram.Internal<string>>;
 
   constructor() {
@@ -101,6 +103,13 @@ export class Metrics {
       registers,
     });
     this.updateRefusals = new Counter({ name: `${PREFIX}update_refusals_total`, help: 'updateProfile calls refused by the per-user update limit.', registers });
+    this.stepUps = new Counter({
+      name: `${PREFIX}step_up_challenges_total`,
+      help: 'Answers asking the caller to sign in again (INSUFFICIENT_USER_AUTHENTICATION, RFC 9470) before a sensitive operation.',
+      registers,
+    });
+    const mails = new Counter({ name: `${PREFIX}mails_total`, help: 'Mails handed to the SMTP server (sent) or given up on after the retries (failed).', labelNames: ['result'], registers });
+    this.mails = { sent: mails.labels('sent'), failed: mails.labels('failed') };
     this.fallbacks = new Counter({
       name: `${PREFIX}redis_fallbacks_total`,
       help: 'Times this replica stopped using Redis (down or stalled) and fell back to its in-process state.',
@@ -116,6 +125,13 @@ export class Metrics {
   operation(label: string, code: string): void {
     this.operations.get(label, code).inc();
   }
+
+  stepUpChallenge(): void {
+    this.stepUps.inc();
+  }
+
+  /** For MailerOptions.onResult. */
+  readonly mailResult = (sent: boolean): void => (sent ? this.mails.sent : this.mails.failed).inc();
 
   responseCacheRead(hit: boolean): void {
     (hit ? this.responseCache.hit : this.responseCache.miss).inc();

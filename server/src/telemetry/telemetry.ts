@@ -19,6 +19,8 @@ export interface Telemetry {
   managementAttempts?: ManagementAttemptObserver;
   app?: AppObservers;
   apolloPlugins: ApolloServerPlugin<GraphQLContext>[];
+  /** For MailerOptions.onResult: counts mails sent and failed. */
+  mailResult?: (sent: boolean) => void;
   watchRedis(redis: SharedRedis): void;
   /** Starts the metrics endpoint (if on); its URL. */
   listen(urlHost: string): Promise<string | undefined>;
@@ -43,6 +45,7 @@ export function createTelemetry(config: Config, tracing: Tracing | undefined): T
         }
       : undefined,
     apolloPlugins: graphql ? [graphql.plugin] : [],
+    mailResult: metrics?.mailResult,
     watchRedis(redis) {
       metrics?.watchRedis(redis);
     },
