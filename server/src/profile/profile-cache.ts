@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { answerOf, lruTtl, NotKept } from '../lru-fetch';
 import type { ProfileReadCache } from './profile-stores';
 
 export interface ProfileCacheOptions<T> {
@@ -15,102 +16,69 @@ export interface ProfileCacheOptions<T> {
   version?: (value: T) => number;
 }
 
-interface Entry<T> {
-  value: T;
-  expiresAt: number;
-}
-
-interface Flight<T> {
-  promise: Promise<T>;
-}
+/** What a read gives lru-cache's fetch(): the upstream read of this call. */
+type Fetch<T> = () => Promise<T>;
 
 /**
- * Per-user read-through cache for profiles. Concurrent misses for one user share a single
- * upstream fetch; a failed fetch is not stored. `set` writes through what a PATCH returned,
- * `invalidate` forgets a user. A fetch that started before a `set`/`invalidate` for the same
- * user never overwrites the newer state.
+ * Per-user read-through cache for profiles, on lru-cache: its `ttl` expires a profile and its
+ * `fetch()` shares one upstream read among concurrent misses; a failed read is not stored. `set`
+ * writes through what a PATCH returned, `invalidate` forgets a user; either one during a read lets
+ * that read answer its callers without storing it (`ignoreFetchAbort`), so it never overwrites
+ * the newer state.
  */
 export class ProfileCache<T extends object> implements ProfileReadCache<T> {
-  private readonly entries: LRUCache<string, Entry<T>>;
-  private readonly inFlight = new Map<string, Flight<T>>();
-  private readonly ttlMs: number;
-  private readonly now: () => number;
+  private readonly entries: LRUCache<string, T, Fetch<T>>;
+  private readonly storing: boolean;
   private readonly version: ((value: T) => number) | undefined;
 
   constructor(options: ProfileCacheOptions<T>) {
     if (!Number.isFinite(options.ttlMs) || options.ttlMs < 0) throw new Error('ttlMs must be a number >= 0');
     if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) throw new Error('maxEntries must be an integer >= 1');
-    this.entries = new LRUCache({ max: options.maxEntries });
-    this.ttlMs = options.ttlMs;
-    this.now = options.now ?? Date.now;
+    const ttl = lruTtl(options.ttlMs);
+    this.storing = ttl > 0;
     this.version = options.version;
+    this.entries = new LRUCache<string, T, Fetch<T>>({
+      max: options.maxEntries,
+      ttl,
+      perf: { now: options.now ?? Date.now },
+      ttlResolution: 0,
+      ignoreFetchAbort: true,
+      fetchMethod: async (_userId, _stale, { context: fetch }) => {
+        const value = await fetch();
+        if (!this.storing) throw new NotKept(value);
+        return value;
+      },
+    });
   }
 
   /** The cached profile, or the result of `fetch` (shared with any concurrent caller for this user). */
-  get(userId: string, fetch: () => Promise<T>): Promise<T> {
-    const fresh = this.peek(userId);
-    if (fresh) return Promise.resolve(fresh);
-    const pending = this.inFlight.get(userId);
-    if (pending) return pending.promise;
-    const flight = {} as Flight<T>;
-    flight.promise = this.fetchAndStore(userId, fetch, flight);
-    this.inFlight.set(userId, flight);
-    return flight.promise;
+  get(userId: string, fetch: Fetch<T>): Promise<T> {
+    return answerOf(this.entries.fetch(userId, { context: fetch }));
   }
 
   /** Store what the upstream answered to a write, so the next read needs no fetch. */
   set(userId: string, value: T): void {
-    this.inFlight.delete(userId);
-    const cached = this.peek(userId);
+    const cached = this.entries.peek(userId);
     if (cached && this.version && this.version(cached) > this.version(value)) return;
-    this.store(userId, value);
+    if (this.storing) this.entries.set(userId, value);
+    else this.entries.delete(userId);
   }
 
   freshVersion(userId: string): Promise<number | undefined> {
-    const fresh = this.peek(userId);
+    const fresh = this.entries.peek(userId);
     return Promise.resolve(fresh && this.version ? this.version(fresh) : undefined);
   }
 
   invalidate(userId: string): void {
-    this.inFlight.delete(userId);
     this.entries.delete(userId);
   }
 
   /** Forgets every user (in-flight reads included). */
   clear(): void {
-    this.inFlight.clear();
     this.entries.clear();
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private peek(userId: string): T | undefined {
-    const entry = this.entries.get(userId);
-    if (!entry) return undefined;
-    if (this.now() < entry.expiresAt) return entry.value;
-    this.entries.delete(userId);
-    return undefined;
-  }
-
-  private async fetchAndStore(userId: string, fetch: () => Promise<T>, flight: Flight<T>): Promise<T> {
-    try {
-      // Deferred one microtask so the flight is registered before fetch can settle or throw.
-      const value = await Promise.resolve().then(fetch);
-      // Only the flight still registered for this user may store: a set/invalidate since wins.
-      if (this.inFlight.get(userId) === flight) this.store(userId, value);
-      return value;
-    } finally {
-      if (this.inFlight.get(userId) === flight) this.inFlight.delete(userId);
-    }
-  }
-
-  private store(userId: string, value: T): void {
-    if (this.ttlMs === 0) {
-      this.entries.delete(userId);
-      return;
-    }
-    this.entries.set(userId, { value, expiresAt: this.now() + this.ttlMs });
   }
 }
