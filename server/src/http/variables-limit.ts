@@ -6,12 +6,12 @@ import { sendJsonError } from './body';
  * key, Apollo's coercion). This schema's deepest variable is `{ input: { firstName } }`; the body
  * limit already bounds the bytes, these bound the nesting a small body can still carry.
  */
-export const VARIABLES_LIMITS = { maxDepth: 8, maxValues: 500 } as const;
+const VARIABLES_LIMITS = { maxDepth: 8, maxValues: 500 } as const;
 
 export type VariablesViolation = 'maxDepth' | 'maxValues';
 
 /** Which bound `variables` breaks, if any: an iterative walk that stops at the first breach. */
-export function variablesViolation(variables: unknown): VariablesViolation | null {
+function variablesViolation(variables: unknown): VariablesViolation | null {
   const pending: { value: unknown; depth: number }[] = [{ value: variables, depth: 0 }];
   let values = 0;
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
