@@ -6,6 +6,7 @@ import { Instrumentation } from './http/instrument';
 import type { TokenBucket } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { emailVerificationRouter } from './mail/email-verification';
+import type { TenantMailer } from './mail/mailer';
 import { exportDownloadRouter } from './management/jobs-router';
 import { ExportJobs } from './management/jobs-store';
 import { managementRouter } from './management/router';
@@ -14,11 +15,10 @@ import { tokenRouter } from './oidc/token';
 import { userinfoRouter } from './oidc/userinfo';
 import { wellKnownRouter } from './oidc/wellknown';
 import { changePasswordHandler } from './password-reset/change-password';
-import type { MailSender } from './password-reset/reset-mail';
 import { resetPageRouter } from './password-reset/reset-page';
 import type { Tenant } from './tenant';
 
-export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: string) => void; mailer: MailSender }
+export interface AppDeps { tenant: Tenant; bucket: TokenBucket; log: (line: string) => void; mailer: TenantMailer }
 
 export function buildApp({ tenant, bucket, log, mailer }: AppDeps): Express {
   const inst = new Instrumentation();
@@ -33,7 +33,7 @@ export function buildApp({ tenant, bucket, log, mailer }: AppDeps): Express {
   app.use(tokenRouter(tenant, inst));
   app.use(userinfoRouter(tenant, inst));
   app.use(browserRouter(tenant, inst));
-  app.post('/dbconnections/change_password', ...inst.route('POST /dbconnections/change_password'), changePasswordHandler({ tenant, mailer, log }));
+  app.post('/dbconnections/change_password', ...inst.route('POST /dbconnections/change_password'), changePasswordHandler({ tenant, mailer }));
   app.use(resetPageRouter(tenant));
   app.use(emailVerificationRouter(tenant));
   app.use('/api/v2', managementRouter(tenant, inst, bucket, jobs, mailer));

@@ -4,6 +4,8 @@ import { metricsSettings, telemetryEnvShape, tracingSettings, type TracingSettin
 const LOCAL_TENANT = 'http://localhost:4400';
 const LOCAL_CLIENT_ID = 'local-management';
 const LOCAL_CLIENT_SECRET = 'local-management-secret';
+/** The local tenant's SPA: the application its reset mails and reset page are for. */
+const LOCAL_PASSWORD_RESET_CLIENT_ID = 'local-spa';
 
 export interface Auth0Config {
   /** `http://localhost:PORT` for the local tenant, `https://<domain>` for a real one. */
@@ -18,6 +20,11 @@ export interface Auth0Config {
   local: boolean;
   managementClientId: string;
   managementClientSecret: string;
+  /**
+   * The application `POST /dbconnections/change_password` is called for (usually the SPA's client
+   * id); null when not configured, and the password reset mail is then refused.
+   */
+  passwordResetClientId: string | null;
   /** Per-attempt timeout of a Management API call (the whole request stays under ~5 s). */
   timeoutMs: number;
   /** Least time between two key set fetches triggered by an unknown `kid`. */
@@ -126,6 +133,7 @@ const envSchema = z.object({
   AUTH0_AUDIENCE: z.string().trim().min(1).default('https://profile-api.local'),
   AUTH0_MANAGEMENT_CLIENT_ID: z.string().trim().min(1).optional(),
   AUTH0_MANAGEMENT_CLIENT_SECRET: z.string().min(1).optional(),
+  AUTH0_PASSWORD_RESET_CLIENT_ID: z.string().trim().min(1).optional(),
   AUTH0_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   GRAPHQL_INTROSPECTION: boolean.optional(),
@@ -251,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       local,
       managementClientId: credentials.id,
       managementClientSecret: credentials.secret,
+      passwordResetClientId: parsed.AUTH0_PASSWORD_RESET_CLIENT_ID ?? (local ? LOCAL_PASSWORD_RESET_CLIENT_ID : null),
       timeoutMs: parsed.AUTH0_TIMEOUT_MS,
       jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
     },

@@ -7,6 +7,7 @@ import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { createLocalTokenSource } from './auth0/local-tokens';
 import { createManagementAccounts } from './auth0/accounts';
 import { createManagementClient } from './auth0/management-client';
+import { createPasswordChangeMails } from './auth0/password-change';
 import { createManagementUsers } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
@@ -18,6 +19,7 @@ import { InstanceHealth } from './health/instance-health';
 import { httpConfigFrom } from './http/http-config';
 import { readiness } from './http/readiness';
 import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
 import { ProfileService } from './profile/profile.service';
 import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
 import { createTelemetry } from './telemetry/telemetry';
@@ -52,6 +54,11 @@ function sandboxTokenSource(config: Config) {
   });
 }
 
+function passwordChangeMails({ auth0 }: Config) {
+  if (!auth0.passwordResetClientId) return undefined;
+  return createPasswordChangeMails({ origin: auth0.origin, clientId: auth0.passwordResetClientId, timeoutMs: auth0.timeoutMs });
+}
+
 async function listen(app: FastifyInstance, port: number, host: string): Promise<number> {
   await app.listen({ port, host });
   return (app.server.address() as AddressInfo).port;
@@ -77,13 +84,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     onTokenResult: (ok) => health.observeTokenRequest(ok),
     attempts: telemetry.managementAttempts,
   });
-  const profiles = new ProfileService(createManagementUsers(managementClient), profileState.serviceOptions);
-  const accounts = new AccountService({ accounts: createManagementAccounts(managementClient) });
+  const users = createManagementUsers(managementClient);
+  const profiles = new ProfileService(users, profileState.serviceOptions);
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.auth0.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
+  const mailer = config.mail && createMailer(config.mail);
   const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES, maxBytes: RESPONSE_CACHE_MAX_BYTES });
+  const accounts = new AccountService({
+    accounts: createManagementAccounts(managementClient),
+    users,
+    profiles,
+    passwordChange: passwordChangeMails(config),
+    resetLimit: profileState.passwordResetLimit,
+    onDeleted: (userId) => responses.forget(userId),
+    mailer,
+    onMailFailure: (userId, error) => logger.warn({ userId, reason: error instanceof Error ? error.message : String(error) }, 'account deletion notice not sent'),
+  });
   const apollo = createApolloServer({
     log: logger,
     development: config.env === 'development',
@@ -114,6 +132,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await apollo.stop();
       await profileState.close();
       await telemetry.close();
+      mailer?.close();
     },
   };
 }

@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('calls change_password for the local SPA by default, for no client on a real tenant unless AUTH0_PASSWORD_RESET_CLIENT_ID names one', () => {
+    expect(loadConfig({}).auth0.passwordResetClientId).toBe('local-spa');
+    const real = { AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_MANAGEMENT_CLIENT_ID: 'id', AUTH0_MANAGEMENT_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(real).auth0.passwordResetClientId).toBeNull();
+    expect(loadConfig({ ...real, AUTH0_PASSWORD_RESET_CLIENT_ID: ' spa-client ' }).auth0.passwordResetClientId).toBe('spa-client');
+  });
+
   it('keeps http://localhost:PORT as is', () => {
     expect(loadConfig({ AUTH0_DOMAIN: 'http://localhost:4555' }).auth0).toMatchObject({ origin: 'http://localhost:4555', issuer: 'http://localhost:4555/', local: true });
   });

@@ -1,14 +1,8 @@
-import type { TenantMail, TenantMailer } from '../mail/mailer';
+import type { TenantMail } from '../mail/mailer';
 import { escapeHtml } from '../oidc/pages';
 
-/** A mail as the tenant's mailer sends it. */
-export type ResetMail = TenantMail;
-
-/** What the tenant sends mail through (its mailer over SMTP_URL, or a log line). */
-export type MailSender = TenantMailer;
-
 /** The mail Auth0 sends for /dbconnections/change_password: a single-use link to the reset page. */
-export function resetMail(to: string, link: string, ttlSeconds: number): ResetMail {
+export function resetMail(to: string, link: string, ttlSeconds: number): TenantMail {
   const hours = Math.round(ttlSeconds / 3600);
   const lifetime = hours >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${hours} hours` : `${Math.max(1, Math.round(ttlSeconds / 60))} minutes`;
   const text = [

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
+import { NotConfiguredError } from '../account/account.errors';
 import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.errors';
 import { UpdateRateLimitedError } from '../profile/update-rate-limit';
 
@@ -15,6 +16,7 @@ const ErrorCode = {
   internal: 'INTERNAL_SERVER_ERROR',
   badRequest: 'BAD_REQUEST',
   insufficientUserAuthentication: 'INSUFFICIENT_USER_AUTHENTICATION',
+  notConfigured: 'NOT_CONFIGURED',
 } as const;
 
 const UPSTREAM_MESSAGE = 'The identity service is not answering; try again shortly';
@@ -68,6 +70,7 @@ function describeError(error: unknown): Described | null {
     return { message: error.message, extensions: { code: ErrorCode.badUserInput, field: error.field, rule: error.rule } };
   }
   if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden } };
+  if (error instanceof NotConfiguredError) return { message: error.message, extensions: { code: ErrorCode.notConfigured } };
   if (error instanceof Auth0UserNotFoundError) {
     return { message: 'Your account no longer exists', extensions: { code: ErrorCode.notFound } };
   }

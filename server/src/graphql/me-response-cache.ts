@@ -91,6 +91,13 @@ export class MeResponseCache {
     this.entries.set(keyOf(userId, requestKey), { ...response, version });
   }
 
+  /** Drops every answer kept for the user (their account is deleted). */
+  forget(userId: string): void {
+    // Every key of the user starts with the JSON of their id as the array's first item.
+    const prefix = `${JSON.stringify([userId]).slice(0, -1)},`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   /** Marks answers with errors, or to anything but a query, as unfit to keep. */
   plugin(): ApolloServerPlugin<GraphQLContext> {
     return {

@@ -25,4 +25,8 @@ export class InProcessLastKnownStore<T extends object> implements LastKnownStore
   recall(userId: string): Promise<LastKnown<T> | undefined> {
     return Promise.resolve(this.entries.get(userId));
   }
+
+  forget(userId: string): void {
+    this.entries.delete(userId);
+  }
 }

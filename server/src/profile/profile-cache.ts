@@ -73,6 +73,11 @@ export class ProfileCache<T extends object> implements ProfileReadCache<T> {
     this.entries.delete(userId);
   }
 
+  /** A read in flight when this is called never stores its answer (see fetchAndStore), so once is enough. */
+  forget(userId: string): void {
+    this.invalidate(userId);
+  }
+
   /** Forgets every user (in-flight reads included). */
   clear(): void {
     this.entries.clear();

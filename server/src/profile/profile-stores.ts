@@ -13,6 +13,8 @@ export interface ProfileReadCache<T> {
   set(userId: string, value: T): void | Promise<void>;
   /** Forgets the user: the next read asks upstream. */
   invalidate(userId: string): void | Promise<void>;
+  /** The user no longer exists: forgets them now, and again once every read that started before has finished. */
+  forget(userId: string): void | Promise<void>;
   /** The version (updated_at) of the user's fresh cached value, if there is one; never reads upstream. */
   freshVersion(userId: string): Promise<number | undefined>;
 }
@@ -20,6 +22,8 @@ export interface ProfileReadCache<T> {
 /** Per-user limit on updates; throws UpdateRateLimitedError when the update is refused. */
 export interface UpdateLimit {
   enforce(userId: string): void | Promise<void>;
+  /** Drops what is counted for the user (their account is deleted). */
+  forget(userId: string): void | Promise<void>;
 }
 
 export interface LastKnown<T> {
@@ -32,6 +36,17 @@ export interface LastKnown<T> {
 export interface LastKnownStore<T> {
   remember(userId: string, value: T): void | Promise<void>;
   recall(userId: string): Promise<LastKnown<T> | undefined>;
+  /** Drops the user's copy (their account is deleted). */
+  forget(userId: string): void | Promise<void>;
+}
+
+/**
+ * Accounts deleted through this API, remembered as long as a last-known copy could live anywhere:
+ * `me` answers "not found" for them, never a copy, even while Auth0 fails.
+ */
+export interface DeletedAccounts {
+  add(userId: string): void | Promise<void>;
+  has(userId: string): Promise<boolean>;
 }
 
 /** What the profile rules report for metrics; every method is called on the request's path, so keep them cheap. */

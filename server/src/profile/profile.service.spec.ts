@@ -190,7 +190,7 @@ describe('ProfileService.update', () => {
   it('refuses an invalid input before the limiter and before any call upstream', async () => {
     const { users, calls } = tenant();
     const limited: string[] = [];
-    const service = new ProfileService(users, { limiter: { enforce: (userId) => void limited.push(userId) } });
+    const service = new ProfileService(users, { limiter: { enforce: (userId) => void limited.push(userId), forget: () => undefined } });
     await expect(service.update('auth0|ada', { email: 'not an email' })).rejects.toBeInstanceOf(ProfileInputError);
     expect([...calls, ...limited]).toEqual([]);
     await service.update('auth0|ada', { firstName: 'Ada' });

@@ -1,4 +1,4 @@
-import { Auth0RejectedError } from '../auth0/errors';
+import { Auth0RejectedError, Auth0UserNotFoundError } from '../auth0/errors';
 import type { ManagementUsers, StoredUser, UserPatch } from '../auth0/users';
 import { normalizeEmail, sameEmail } from './email';
 import {
@@ -12,7 +12,7 @@ import {
 } from './profile-metadata';
 import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
 import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
-import type { LastKnownStore, ProfileEvents, ProfileReadCache, UpdateLimit } from './profile-stores';
+import type { DeletedAccounts, LastKnownStore, ProfileEvents, ProfileReadCache, UpdateLimit } from './profile-stores';
 import { UpdateRateLimitedError } from './update-rate-limit';
 
 /** The profile as the API shows it. */
@@ -81,6 +81,8 @@ export interface ProfileServiceOptions {
   limiter?: UpdateLimit;
   /** The last user Auth0 returned, answered by `me` (never used by updates) when Auth0 fails. */
   lastKnown?: LastKnownStore<StoredUser>;
+  /** Accounts deleted through this API: `me` answers not-found for them while Auth0 fails, never a copy. */
+  deleted?: DeletedAccounts;
   /** Told each time `me` answers a last-known profile (the caller logs it). */
   onLastKnownAnswer?: (userId: string, mark: LastKnownMark, error: unknown) => void;
   /** Told about stored values the rules refuse (dropped from the view); see readProfileMetadata. */
@@ -100,10 +102,18 @@ export class ProfileService {
     try {
       return toProfileView(await this.readThroughCache(userId), this.options.logDropped);
     } catch (error) {
+      if (lastKnownReason(error) && (await this.options.deleted?.has(userId))) throw new Auth0UserNotFoundError();
       const lastKnown = await this.lastKnownView(userId, error);
       if (!lastKnown) throw error;
       return lastKnown;
     }
+  }
+
+  /** The account was deleted: every copy and count of the user goes, and `me` answers not-found from now on. */
+  async forget(userId: string): Promise<void> {
+    await this.options.deleted?.add(userId);
+    const { cache, lastKnown, limiter } = this.options;
+    await Promise.all([cache?.forget(userId), lastKnown?.forget(userId), limiter?.forget(userId)]);
   }
 
   /** The version (updated_at, ms) of the user's fresh cached profile; undefined when `me` would read upstream. */

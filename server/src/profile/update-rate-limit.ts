@@ -14,8 +14,11 @@ export interface UpdateRateLimitOptions {
 /** An update refused by the limiter; the GraphQL layer answers RATE_LIMITED. */
 export class UpdateRateLimitedError extends Error {
   override readonly name = 'UpdateRateLimitedError';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many profile updates; try again in ${retryAfterSeconds} s`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many profile updates; try again in ${retryAfterSeconds} s`,
+  ) {
+    super(message);
   }
 }
 
@@ -61,6 +64,10 @@ export class UpdateRateLimiter {
   enforce(userId: string): void {
     const decision = this.consume(userId);
     if (!decision.allowed) throw new UpdateRateLimitedError(decision.retryAfterSeconds);
+  }
+
+  forget(userId: string): void {
+    this.hits.delete(userId);
   }
 
   get trackedUsers(): number {

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { StoredUser } from '../auth0/users';
 import type { Config } from '../config';
+import { InProcessDeletedAccounts } from '../profile/deleted-accounts';
 import { InProcessLastKnownStore } from '../profile/last-known-store';
 import { ProfileCache } from '../profile/profile-cache';
-import type { ProfileEvents } from '../profile/profile-stores';
+import type { ProfileEvents, UpdateLimit } from '../profile/profile-stores';
 import type { ProfileServiceOptions } from '../profile/profile.service';
 import { UpdateRateLimiter } from '../profile/update-rate-limit';
+import { SharedDeletedAccounts } from './shared-deleted-accounts';
 import { SharedLastKnownStore } from './shared-last-known-store';
 import { SharedProfileCache } from './shared-profile-cache';
 import { SharedRedis } from './shared-redis';
@@ -18,16 +20,25 @@ const KEY_PREFIX = 'profile-api:';
 const STALE_GRACE_MS = 10_000;
 /** Longest wait for Redis at start before serving from process memory (it keeps connecting). */
 const CONNECT_WAIT_MS = 2_000;
+const PASSWORD_RESETS = { limit: 1, windowSeconds: 60 };
 
 export interface ProfileState {
   serviceOptions: ProfileServiceOptions;
+  /** One password reset mail per user a minute, across replicas (Auth0 allows 1 a minute per address). */
+  passwordResetLimit: UpdateLimit;
   redisStatus(): 'ok' | 'down' | 'disabled';
   close(): Promise<void>;
+}
+
+/** A deletion is remembered as long as any copy of the profile could outlive it. */
+function deletedTtlMs(config: Config): number {
+  return Math.max(config.profileState.lastKnownTtlSeconds * 1000, config.profileState.cacheTtlSeconds * 1000 + STALE_GRACE_MS);
 }
 
 function inProcessState(config: Config) {
   const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
   return {
+    deleted: new InProcessDeletedAccounts({ ttlMs: deletedTtlMs(config), maxEntries: CACHE_MAX_ENTRIES }),
     cache: new ProfileCache<StoredUser>({
       ttlMs: config.profileState.cacheTtlSeconds * 1000,
       maxEntries: CACHE_MAX_ENTRIES,
@@ -62,7 +73,10 @@ export interface ProfileStateObservers {
 export async function createProfileState(config: Config, log: Logger, observers: ProfileStateObservers = {}): Promise<ProfileState> {
   const local = inProcessState(config);
   const logs = { onLastKnownAnswer: logLastKnownAnswers(log), logDropped: logDroppedValues(log), events: observers.events };
-  if (!config.redis) return { serviceOptions: { ...local, ...logs }, redisStatus: () => 'disabled', close: () => Promise.resolve() };
+  if (!config.redis) {
+    const passwordResetLimit = new UpdateRateLimiter({ limit: PASSWORD_RESETS.limit, windowMs: PASSWORD_RESETS.windowSeconds * 1000, maxUsers: CACHE_MAX_ENTRIES });
+    return { serviceOptions: { ...local, ...logs }, passwordResetLimit, redisStatus: () => 'disabled', close: () => Promise.resolve() };
+  }
   const redis = new SharedRedis({ url: config.redis.url, commandTimeoutMs: config.redis.commandTimeoutMs, log });
   observers.watchRedis?.(redis);
   await redis.start(CONNECT_WAIT_MS);
@@ -80,7 +94,9 @@ export async function createProfileState(config: Config, log: Logger, observers:
     }),
     limiter: new SharedUpdateLimit({ redis, limit: config.profileState.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
     lastKnown: local.lastKnown && new SharedLastKnownStore<StoredUser>({ redis, local: local.lastKnown, ttlMs: lastKnownTtlMs, keyPrefix: KEY_PREFIX }),
+    deleted: new SharedDeletedAccounts({ redis, local: local.deleted, ttlMs: deletedTtlMs(config), keyPrefix: KEY_PREFIX }),
     ...logs,
   };
-  return { serviceOptions, redisStatus: () => redis.status, close: () => redis.close() };
+  const passwordResetLimit = new SharedUpdateLimit({ redis, ...PASSWORD_RESETS, keyPrefix: KEY_PREFIX, name: 'password-resets' });
+  return { serviceOptions, passwordResetLimit, redisStatus: () => redis.status, close: () => redis.close() };
 }

@@ -33,6 +33,11 @@ export class SharedLastKnownStore<T extends object> implements LastKnownStore<T>
     return own.asOf > shared.asOf ? own : shared;
   }
 
+  async forget(userId: string): Promise<void> {
+    this.options.local.forget(userId);
+    await this.options.redis.attempt((client) => client.del(this.key(userId)), () => 0);
+  }
+
   private async recallShared(userId: string): Promise<LastKnown<T> | undefined> {
     const raw = await this.options.redis.attempt((client) => client.get(this.key(userId)), () => null);
     if (!raw) return undefined;

@@ -121,6 +121,15 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
     }
   }
 
+  /**
+   * A refresh another replica started before this call may store its answer after the delete;
+   * such a refresh holds the lock at most refreshLockMs, so a second delete then removes it.
+   */
+  async forget(userId: string): Promise<void> {
+    await this.invalidate(userId);
+    setTimeout(() => void this.invalidate(userId), this.options.refreshLockMs).unref();
+  }
+
   private async readOrRefresh(userId: string, fetch: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.options.refreshLockMs;
     for (;;) {

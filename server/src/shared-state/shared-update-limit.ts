@@ -9,6 +9,8 @@ export interface SharedUpdateLimitOptions {
   limit: number;
   windowSeconds: number;
   keyPrefix: string;
+  /** What is limited (a part of the Redis key); default "updates". */
+  name?: string;
 }
 
 /**
@@ -21,14 +23,13 @@ export class SharedUpdateLimit implements UpdateLimit {
   private readonly insurance: RateLimiterMemory;
 
   constructor(private readonly options: SharedUpdateLimitOptions) {
-    const settings = { points: options.limit, duration: options.windowSeconds };
-    this.insurance = new RateLimiterMemory({ ...settings, keyPrefix: `${options.keyPrefix}updates` });
+    const settings = { points: options.limit, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}${options.name ?? 'updates'}` };
+    this.insurance = new RateLimiterMemory(settings);
     this.shared = new RateLimiterRedis({
       ...settings,
       storeClient: options.redis.client,
       useRedisPackage: true,
       rejectIfRedisNotReady: true,
-      keyPrefix: `${options.keyPrefix}updates`,
       insuranceLimiter: this.insurance,
     });
   }
@@ -38,6 +39,11 @@ export class SharedUpdateLimit implements UpdateLimit {
     if (decision instanceof RateLimiterRes) {
       throw new UpdateRateLimitedError(Math.max(1, Math.ceil(decision.msBeforeNext / 1000)));
     }
+  }
+
+  async forget(userId: string): Promise<void> {
+    await this.insurance.delete(userId);
+    await this.options.redis.attempt(() => this.shared.delete(userId), () => false);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { map, type Observable } from 'rxjs';
-import { MyDataDocument, type MyDataQuery } from '../graphql/generated';
+import { MyDataDocument, SendPasswordResetEmailDocument, type MyDataQuery } from '../graphql/generated';
 
 export type AccountExport = MyDataQuery['myData'];
 
@@ -18,5 +18,10 @@ export class AccountApi {
         return result.data.myData;
       }),
     );
+  }
+
+  /** Auth0 mails a reset link to the address on file; completes when the request was taken. */
+  sendPasswordReset(): Observable<void> {
+    return this.apollo.mutate({ mutation: SendPasswordResetEmailDocument }).pipe(map(() => undefined));
   }
 }

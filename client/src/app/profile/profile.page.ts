@@ -11,6 +11,7 @@ import { Session } from '../shell/session';
 import { LastKnownNotice } from './last-known-notice';
 import { TextField } from './text-field';
 import { DownloadData } from '../account/download-data';
+import { PasswordReset } from '../account/password-reset';
 
 type SaveState =
   | { kind: 'idle' }
@@ -20,7 +21,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData, PasswordReset],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
