@@ -90,7 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.auth0.jwksCooldownMs }),
     { maxEntries: CACHE_MAX_ENTRIES },
   );
-  const mailer = config.mail && createMailer(config.mail);
+  const mailer = config.mail && createMailer({ ...config.mail, onResult: telemetry.mailResult });
   const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES, maxBytes: RESPONSE_CACHE_MAX_BYTES });
   const accounts = new AccountService({
     accounts: createManagementAccounts(managementClient),
