@@ -73,7 +73,7 @@ export class ProfileCache<T extends object> implements ProfileReadCache<T> {
     this.entries.delete(userId);
   }
 
-  /** A read in flight when this is called never stores its answer (see fetchAndStore), so once is enough. */
+  /** A read in flight when this is called never stores its answer (see the class comment), so once is enough. */
   forget(userId: string): void {
     this.invalidate(userId);
   }
