@@ -1,10 +1,15 @@
 // Child processes for the start scripts: launched with their output prefixed, each waited for
-// until it answers. When any of them stops, or the script gets Ctrl-C / SIGTERM / SIGHUP, all of
-// them stop, down to the last grandchild.
+// until it answers. When any of them stops, or the script gets Ctrl-C / SIGTERM / SIGHUP, or the
+// script's parent (npm) goes away, all of them stop, down to the last grandchild. Each runs under
+// scripts/child-guard.mjs, which stops it when this script dies, even by kill -9.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const GRACE_MS = 5000;
+/** SIGTERM to SIGKILL; with the parent check below, the whole tree is gone within 5 s of a signal to npm. */
+const GRACE_MS = 3000;
+const PARENT_CHECK_MS = 250;
+const GUARD = fileURLToPath(new URL('./child-guard.mjs', import.meta.url));
 /** Running children; each leads its own process group, so a signal to `-pid` reaches its whole tree. */
 const children = new Map();
 const onStop = [];
@@ -39,12 +44,13 @@ export async function stopAll(code) {
 }
 
 export function launch({ name, cmd, cwd, env, shell }) {
-  const child = spawn(cmd[0], cmd.slice(1), {
+  const guarded = [GUARD, ...(shell ? ['--shell'] : []), ...cmd];
+  const child = spawn(process.execPath, guarded, {
     cwd,
-    shell,
     detached: true,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin: the guard's lifeline, never written to.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const prefix = (stream, out) =>
     stream.on('data', (chunk) => {
@@ -85,6 +91,11 @@ export async function waitFor(url, name, timeoutMs) {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
+// npm passes SIGINT and SIGTERM on but not SIGHUP, and dies of it: this script then has a new parent.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void stopAll(0);
+}, PARENT_CHECK_MS).unref();
 // Last resort (an exception in the script): no child may outlive it.
 process.on('exit', () => {
   for (const child of children.values()) signalTree(child, 'SIGKILL');

@@ -4,14 +4,12 @@
 // (which talks to that port, so every request may land on either replica).
 import { createConnection } from 'node:net';
 import { startRoundRobinProxy } from './round-robin-proxy.mjs';
-import { isStopping, launch, waitFor, waitUntil, whenStopping } from './services.mjs';
+import { isStopping, launch, stopAll, waitFor, waitUntil, whenStopping } from './services.mjs';
+import { apiPort as proxyPort, appService, appUrl, tenantUrl } from './stack-env.mjs';
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const redisPort = Number(process.env.REDIS_PORT ?? 6390);
-const tenantUrl = `http://localhost:${process.env.LOCAL_AUTH0_PORT ?? 4400}`;
-const proxyPort = Number(process.env.PORT ?? 4000);
 const replicaPorts = [proxyPort + 1, proxyPort + 2];
-const appUrl = 'http://localhost:4200';
 const redisUrl = `redis://127.0.0.1:${redisPort}`;
 
 function redisAnswers() {
@@ -36,22 +34,30 @@ if (!isStopping()) {
 for (const [index, port] of replicaPorts.entries()) {
   if (isStopping()) break;
   const name = `api-${index + 1}`;
-  const env = { PORT: String(port), REDIS_URL: redisUrl, AUTH0_DOMAIN: process.env.AUTH0_DOMAIN ?? tenantUrl };
+  const env = { PORT: String(port), REDIS_URL: redisUrl, AUTH0_DOMAIN: process.env.AUTH0_DOMAIN || tenantUrl, CORS_ORIGINS: process.env.CORS_ORIGINS || appUrl };
   launch({ name, cmd: ['node', '--import', 'tsx', 'server/src/main.ts'], env });
   await waitFor(`http://localhost:${port}/healthz`, name);
 }
 
 if (!isStopping()) {
-  const proxy = startRoundRobinProxy({
-    port: proxyPort,
-    targets: replicaPorts.map((port) => `http://localhost:${port}`),
-    log: (line) => console.log(`[proxy] ${line}`),
-  });
-  whenStopping(() => proxy.close());
+  try {
+    const proxy = await startRoundRobinProxy({
+      port: proxyPort,
+      targets: replicaPorts.map((port) => `http://localhost:${port}`),
+      // PROXY_HOST=0.0.0.0 to reach it from other machines; loopback only by default.
+      hosts: process.env.PROXY_HOST ? [process.env.PROXY_HOST] : undefined,
+      log: (line) => console.log(`[proxy] ${line}`),
+    });
+    whenStopping(() => proxy.close());
+  } catch (error) {
+    console.error(`[proxy] ${error.message}`);
+    void stopAll(1);
+  }
   // NO_APP=1: the API side only (curl, a load test, or an app served elsewhere).
-  if (!process.env.NO_APP) {
-    launch({ name: 'app', cmd: ['npx', 'ng', 'serve', '--port', '4200'], cwd: 'client', env: { NG_CLI_ANALYTICS: 'false' } });
-    await waitFor(appUrl, 'app');
+  if (!process.env.NO_APP && !isStopping()) {
+    const app = appService();
+    launch(app);
+    await waitFor(app.ready, app.name);
   }
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,17 @@ describe('state file', () => {
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { users: { nickname?: string }[] };
     expect(saved.users[0]?.nickname).toBe('countess');
     expect(readFileSync(stateFile, 'utf8')).not.toContain('Ada-Lovelace-1815');
+  });
+
+  it("removes the temp files of a tenant killed mid-write (kill -9), not those of a live one", async () => {
+    const stateFile = join(dir, 'state.json');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dir, `state.json.${dead}.tmp`), '{"half":');
+    writeFileSync(join(dir, `state.json.${process.ppid}.tmp`), '{"busy":');
+    writeFileSync(join(dir, 'other.json.1.tmp'), 'not ours');
+    const tenant = await startLocalAuth0({ port: 0, stateFile });
+    await tenant.close();
+    expect(readdirSync(dir).sort()).toEqual(['other.json.1.tmp', 'state.json', `state.json.${process.ppid}.tmp`]);
   });
 
   it('refuses to start on a corrupt state file, naming it, and leaves the file untouched', async () => {

@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { TenantState } from './types';
 
 /** Thrown for a state file that exists but cannot be used: the tenant never resets it silently. */
@@ -24,6 +24,7 @@ export class StateStore {
 
   /** Opens the state file, or creates it from `initial()` when it does not exist yet. */
   static async open(file: string, initial: () => Promise<TenantState>): Promise<{ store: StateStore; created: boolean }> {
+    removeDeadWritersTemps(file);
     const existing = readStateFile(file);
     if (existing) return { store: new StateStore(existing, file), created: false };
     const store = new StateStore(await initial(), file);
@@ -48,6 +49,31 @@ export class StateStore {
       closeSync(fd);
     }
     renameSync(temp, this.file);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A tenant killed between writing its temp file and renaming it (kill -9) leaves the temp file: drop those. */
+function removeDeadWritersTemps(file: string): void {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length, -'.tmp'.length));
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(join(dirname(file), name), { force: true });
   }
 }
 

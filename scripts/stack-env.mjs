@@ -1,0 +1,35 @@
+// The one set of variables both start scripts read: ports, the URLs built from them, and how
+// the app is served.
+//
+//   LOCAL_AUTH0_PORT (4400)  the local tenant
+//   PORT (4000)              the API (with start:replicas, the proxy; the replicas take the next two)
+//   APP_PORT (4200)          the app
+//   START_APP_CMD            a shell command run instead of `ng serve` (tests run a cheap stand-in)
+//   MAIL_SMTP_PORT (1025), MAIL_WEB_PORT (1080)  the development mail inbox (npm start)
+//   SMTP_URL                 mail goes there instead; then no inbox starts
+const env = process.env;
+
+export const tenantPort = Number(env.LOCAL_AUTH0_PORT || 4400);
+export const apiPort = Number(env.PORT || 4000);
+export const appPort = Number(env.APP_PORT || 4200);
+
+export const tenantUrl = `http://localhost:${tenantPort}`;
+export const apiUrl = `http://localhost:${apiPort}`;
+export const appUrl = `http://localhost:${appPort}`;
+
+export const mailWebUrl = `http://127.0.0.1:${env.MAIL_WEB_PORT || 1080}`;
+export const smtpUrl = env.SMTP_URL || `smtp://127.0.0.1:${env.MAIL_SMTP_PORT || 1025}`;
+export const inbox = !env.SMTP_URL;
+
+/** The app's service for launch(): `ng serve` on APP_PORT, or START_APP_CMD. */
+export function appService() {
+  const standIn = env.START_APP_CMD;
+  return {
+    name: 'app',
+    cmd: standIn ? [standIn] : ['npx', 'ng', 'serve', '--port', String(appPort)],
+    shell: Boolean(standIn),
+    cwd: standIn ? undefined : 'client',
+    ready: appUrl,
+    env: { NG_CLI_ANALYTICS: 'false', APP_PORT: String(appPort) },
+  };
+}
