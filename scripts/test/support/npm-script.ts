@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { alive, descendants, eventually, listening } from './processes';
 
-export const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../../..');
 /** A parent that, like npx, does not pass signals on to the child that listens on APP_PORT. */
-export const STAND_IN = join(__dirname, '../fixtures/app-stand-in.mjs');
+const STAND_IN = join(__dirname, '../fixtures/app-stand-in.mjs');
 export const STAND_IN_CMD = `"${process.execPath}" "${STAND_IN}"`;
 
 export interface RunningScript {
