@@ -7,19 +7,13 @@ import type { RecentSignInSettings } from '../config';
 import type { AccountContext } from '../account/account.resolver';
 import type { AccountService } from '../account/account.service';
 import type { ProfileContext } from '../profile/profile.resolver';
-import type { ProfileService, ProfileView } from '../profile/profile.service';
+import type { ProfileService } from '../profile/profile.service';
 import { insufficientUserAuthentication, SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
 export interface GraphQLContext extends ProfileContext, AccountContext {
   caller: Caller | null;
   /** The request's logger (carries the request id; made on first use). */
   readonly log: Logger;
-  /**
-   * The version (updated_at, ms) of the profile `me` answered; null when the answer must not be
-   * reused (a last-known profile, two versions, an error). Read by the response cache.
-   */
-  answeredVersion: number | null | undefined;
-  answered(view: ProfileView): void;
 }
 
 export interface ContextDependencies {
@@ -81,16 +75,11 @@ export function createContextFactory({ verifyAccessToken, profiles, accounts, re
       },
       profiles,
       accounts,
-      answeredVersion: undefined,
       userId() {
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;
       },
       requireRecentSignIn: () => checkRecentSignIn(caller, recentSignIn),
-      answered(view) {
-        const version = view.lastKnown ? null : view.updatedAt.getTime();
-        context.answeredVersion = context.answeredVersion === undefined || context.answeredVersion === version ? version : null;
-      },
     };
     return context;
   };

@@ -3,7 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyPluginCallback } from 'fasti
 import type { Logger } from 'pino';
 import { acceptJsonBodiesOnly, bodyErrorHandler, requireJsonContentType } from './body';
 import { endConnectionsWhenDraining } from './drain';
-import { graphqlHandler, type ContextBuilder, type GraphQLRequestObserver, type ResponseCache } from './graphql-handler';
+import type { ResponseCache } from '../graphql/me-response-cache';
+import { graphqlHandler, type ContextBuilder, type GraphQLRequestObserver } from './graphql-handler';
 import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
 import { limitVariables } from './variables-limit';

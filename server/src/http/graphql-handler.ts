@@ -2,20 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Readable } from 'node:stream';
-
-/** An answer the HTTP layer can replay: status, content type and body. */
-export interface ReplayableResponse {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-/** Answers kept per caller (graphql/me-response-cache); consulted only after the context (token) is built. */
-export interface ResponseCache<TContext, TKey = unknown> {
-  requestKey(body: unknown, accept: string | undefined): TKey | null;
-  lookup(requestKey: TKey, context: TContext): Promise<ReplayableResponse | undefined>;
-  store(requestKey: TKey, context: TContext, response: ReplayableResponse): void;
-}
+import type { ResponseCache } from '../graphql/me-response-cache';
 
 /** Builds a request's context; `log` gives the request's logger, made only when something logs. */
 export type ContextBuilder<TContext> = (authorization: string | undefined, log: () => Logger) => Promise<TContext>;
@@ -51,14 +38,14 @@ function toGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
  */
 export function graphqlHandler<TContext extends BaseContext>({ apollo, buildContext, responses, observer }: GraphQLHandlerOptions<TContext>) {
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
-    const key = responses && request.method === 'POST' ? responses.requestKey(request.body, request.headers.accept) : null;
+    const cacheable = responses && request.method === 'POST' ? responses.forRequest(request.body, request.headers.accept) : null;
     let contextValue: TContext | undefined;
     let context = () => buildContext(request.headers.authorization, () => request.requestLog);
-    if (responses && key !== null) {
+    if (cacheable) {
       const ready = context();
       context = () => ready;
       contextValue = await ready.catch(() => undefined);
-      const cached = contextValue && (await responses.lookup(key, contextValue));
+      const cached = contextValue && (await cacheable.replay(contextValue));
       if (contextValue) observer?.responseCache(cached !== undefined, request.body);
       if (cached) return reply.code(cached.status).header('content-type', cached.contentType).send(cached.body);
     }
@@ -66,11 +53,7 @@ export function graphqlHandler<TContext extends BaseContext>({ apollo, buildCont
     for (const [name, value] of headers) void reply.header(name, value);
     void reply.code(status);
     if (body.kind !== 'complete') return reply.send(Readable.from(body.asyncIterator));
-    const contentType = headers.get('content-type');
-    // Only answers whose one header is the content type can be replayed as they went out.
-    if (responses && key !== null && contextValue && contentType !== undefined && headers.size === 1) {
-      responses.store(key, contextValue, { status, contentType, body: body.string });
-    }
+    if (cacheable && contextValue) cacheable.keep(contextValue, { status, headers, body: body.string });
     return body.string;
   };
   const around = observer?.around?.bind(observer);

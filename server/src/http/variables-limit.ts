@@ -8,7 +8,7 @@ import { sendJsonError } from './body';
  */
 const VARIABLES_LIMITS = { maxDepth: 8, maxValues: 500 } as const;
 
-export type VariablesViolation = 'maxDepth' | 'maxValues';
+type VariablesViolation = 'maxDepth' | 'maxValues';
 
 /** Which bound `variables` breaks, if any: an iterative walk that stops at the first breach. */
 function variablesViolation(variables: unknown): VariablesViolation | null {

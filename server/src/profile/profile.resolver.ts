@@ -11,18 +11,14 @@ export interface ProfileContext {
   /** For sensitive operations: throws INSUFFICIENT_USER_AUTHENTICATION (RFC 9470) unless the caller signed in recently. */
   requireRecentSignIn(): void;
   profiles: ProfileService;
-  /** Told about each profile `me` answers (the response cache keeps only answers built from a fresh one). */
-  answered?(view: ProfileView): void;
 }
 
 @Resolver(() => Profile)
 export class ProfileResolver {
   @Authorized(Permission.readProfile)
   @Query(() => Profile, { description: "The caller's own profile." })
-  async me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
-    const view = await ctx.profiles.me(ctx.userId());
-    ctx.answered?.(view);
-    return view;
+  me(@Ctx() ctx: ProfileContext): Promise<ProfileView> {
+    return ctx.profiles.me(ctx.userId());
   }
 
   @Authorized(Permission.updateProfile)
