@@ -26,7 +26,7 @@ async function answer(cache: MeResponseCache, body: { query: string; operationNa
   const operation = parse(body.query).definitions[0] as OperationDefinitionNode;
   const view = await context.profiles.me(context.caller!.userId);
   const listener = (await cache.plugin().requestDidStart!({} as never)) as GraphQLRequestListener<GraphQLContext>;
-  await listener.willSendResponse!({ contextValue: context, operation, response: { body: { kind: 'single', singleResult: {} } } } as unknown as GraphQLRequestContextWillSendResponse<GraphQLContext>);
+  await listener.willSendResponse!({ contextValue: { ...context }, operation, response: { body: { kind: 'single', singleResult: {} } } } as unknown as GraphQLRequestContextWillSendResponse<GraphQLContext>);
   const executed = `{"data":{"me":{"id":${JSON.stringify(view.id)}}}}`;
   request.keep(context, { status: 200, headers: CONTENT_TYPE, body: executed });
   return { executed };

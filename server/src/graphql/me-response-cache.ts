@@ -97,8 +97,11 @@ function selectsMeAlone(operation: OperationDefinitionNode | undefined): boolean
  */
 export class MeResponseCache implements ResponseCache<GraphQLContext> {
   private readonly entries: LRUCache<string, Entry>;
-  /** The answer being built, per executing request's context (a miss). */
-  private readonly answers = new WeakMap<GraphQLContext, Answer>();
+  /**
+   * The answer being built per executing request (a miss), keyed by the request's own watching
+   * `profiles`: Apollo runs the operation on a shallow copy of the context, which shares it.
+   */
+  private readonly answers = new WeakMap<object, Answer>();
 
   constructor(options: { maxEntries: number; maxBytes: number }) {
     this.entries = new LRUCache({
@@ -133,7 +136,7 @@ export class MeResponseCache implements ResponseCache<GraphQLContext> {
       async requestDidStart() {
         return {
           async willSendResponse({ contextValue, response, operation }) {
-            const answer = answers.get(contextValue);
+            const answer = answers.get(contextValue.profiles);
             if (!answer) return;
             const failed = response.body.kind !== 'single' || response.body.singleResult.errors !== undefined;
             answer.fit = !failed && selectsMeAlone(operation);
@@ -155,7 +158,7 @@ export class MeResponseCache implements ResponseCache<GraphQLContext> {
 
   private keep(request: RequestKey, context: GraphQLContext, { status, headers, body }: ExecutedResponse): void {
     const userId = readerOf(context);
-    const answer = this.answers.get(context);
+    const answer = this.answers.get(context.profiles);
     if (userId === undefined || !answer?.fit || typeof answer.version !== 'number' || status !== 200) return;
     // Only answers whose one header is the content type can be replayed as they went out.
     const contentType = headers.get('content-type');
@@ -166,7 +169,6 @@ export class MeResponseCache implements ResponseCache<GraphQLContext> {
   /** Records, for this request only, the version of every profile `me` answers. */
   private watch(context: GraphQLContext): void {
     const answer: Answer = { version: undefined, fit: false };
-    this.answers.set(context, answer);
     const profiles = context.profiles;
     const me = async (userId: string): Promise<ProfileView> => {
       const view = await profiles.me(userId);
@@ -175,5 +177,6 @@ export class MeResponseCache implements ResponseCache<GraphQLContext> {
       return view;
     };
     context.profiles = Object.create(profiles, { me: { value: me } }) as ProfileService;
+    this.answers.set(context.profiles, answer);
   }
 }
