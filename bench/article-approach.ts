@@ -3,11 +3,11 @@
 // user with it. No caching of either. Env: PORT, AUTH0_DOMAIN (the tenant's http url).
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { managementToken } from 'local-auth0/testing';
+import { LOCAL_APP, managementToken } from 'local-auth0/testing';
 import { listenApollo, portFromEnv, type RequestContext } from './lib/express-apollo';
 
 const tenant = process.env.AUTH0_DOMAIN ?? 'http://localhost:4400';
-const audience = 'https://profile-api.local';
+const audience = LOCAL_APP.apiAudience;
 const jwks = createRemoteJWKSet(new URL(`${tenant}/.well-known/jwks.json`));
 
 interface ManagementUser {

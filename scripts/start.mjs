@@ -4,8 +4,11 @@
 // script gets Ctrl-C / SIGTERM / SIGHUP, all of them stop, down to the last grandchild.
 //
 // Environment: see stack-env.mjs.
+import { tsImport } from 'tsx/esm/api';
 import { isStopping, launch, waitFor } from './services.mjs';
 import { apiUrl, appService, appUrl, inbox, mailWebUrl, smtpUrl, tenantUrl } from './stack-env.mjs';
+
+const { LOCAL_APP } = await tsImport('../local-auth0/src/config/local-app.ts', import.meta.url);
 
 const services = [
   ...(inbox ? [{ name: 'mail', cmd: ['node', '--import', 'tsx', 'server/test/support/mail-inbox-main.ts'], ready: mailWebUrl }] : []),
@@ -34,10 +37,8 @@ if (!isStopping()) {
     Local tenant    ${tenantUrl}/
     Mail inbox      ${inbox ? `${mailWebUrl}/   (every mail the API and the tenant send; SMTP ${smtpUrl})` : `none started: mail goes to ${smtpUrl}`}
 
-  Demo logins:
-    ada@example.com    Ada-Lovelace-1815   (database user: may change email)
-    alan@example.com   Alan-Turing-1912    (database user with drifted user_metadata keys)
-    grace              "Continue with Google (simulated)" on the login page (social: email read-only)
+  Demo logins (local-auth0/seed.json; README.md says what each shows):
+${LOCAL_APP.demoLogins.map((login) => `    ${login}`).join('\n')}
 
   Ctrl-C stops them all.
 `);

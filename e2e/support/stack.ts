@@ -1,9 +1,8 @@
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { LOCAL_APP } from 'local-auth0/testing';
 import { loadConfig, startServer } from 'server';
 import { APP_DIST } from './paths';
 import { startStaticApp } from './static-app';
-
-const AUDIENCE = 'https://profile-api.local';
 
 export interface StackOptions {
   /** `127.0.0.1` puts the tenant on another site than the app (http://localhost:PORT), as in production. */
@@ -39,7 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }),
   );
   appConfig = {
-    auth0: { domain: tenant.url, clientId: 'local-spa', audience: AUDIENCE },
+    auth0: { domain: tenant.url, clientId: LOCAL_APP.spaClientId, audience: LOCAL_APP.apiAudience },
     apiUrl: `${api.url}/graphql`,
     ...(options.session ? { session: options.session } : {}),
   };

@@ -10,8 +10,8 @@ import { initialState } from './state/initial';
 import type { Tenant } from './tenant';
 import { postLoginActionClaims } from './oidc/post-login-action';
 import { signAccessToken } from './tokens';
+import { LOCAL_APP } from './config/local-app';
 
-const DEFAULT_API = 'https://profile-api.local';
 const badRequest = (message: string) => new ManagementApiError(400, message, 'invalid_body');
 
 type Body = Record<string, unknown>;
@@ -60,10 +60,10 @@ async function mintUserToken(tenant: Tenant, body: Body) {
   if (!sub) throw badRequest('"email" or "sub" is required');
   const expiresIn = body.expiresIn === undefined ? 3600 : body.expiresIn;
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)) throw badRequest('"expiresIn" must be a number of seconds');
-  const audience = tenant.canonicalAudience(str('audience') ?? DEFAULT_API);
+  const audience = tenant.canonicalAudience(str('audience') ?? LOCAL_APP.apiAudience);
   // What the app requests (see client/src/app/app.config.ts): the API's two permissions included.
   const scope = str('scope') ?? 'openid profile email read:profile update:profile';
-  const clientId = str('clientId') ?? 'local-spa';
+  const clientId = str('clientId') ?? LOCAL_APP.spaClientId;
   const extra = postLoginActionClaims(tenant, audience, mintedAuthTime(body));
   const accessToken = await signAccessToken(tenant, { sub, clientId, audience, scope, expiresIn: Math.trunc(expiresIn), extra });
   return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(expiresIn) };

@@ -1,3 +1,4 @@
+import { LOCAL_APP } from './config/local-app';
 import { DEFAULT_PORT, startLocalAuth0 } from './index';
 
 function portFromEnv(value: string | undefined): number {
@@ -21,12 +22,10 @@ async function main(): Promise<void> {
   const lines = [
     `Local Auth0-compatible tenant on ${tenant.url} (bound to loopback only; not reachable from other machines)`,
     `  issuer:            ${tenant.issuer}`,
-    `  SPA client id:     local-spa`,
-    `  M2M client:        local-management / local-management-secret (audience ${tenant.url}/api/v2/)`,
-    `  API audience:      https://profile-api.local`,
-    `  demo logins:       ada@example.com / Ada-Lovelace-1815`,
-    `                     alan@example.com / Alan-Turing-1912`,
-    `                     grace@example.com via "Continue with Google (simulated)"`,
+    `  SPA client id:     ${LOCAL_APP.spaClientId}`,
+    `  M2M client:        ${LOCAL_APP.managementClient.id} / ${LOCAL_APP.managementClient.secret} (audience ${tenant.url}/api/v2/)`,
+    `  API audience:      ${LOCAL_APP.apiAudience}`,
+    ...LOCAL_APP.demoLogins.map((login, i) => `${i === 0 ? '  demo logins:' : ''}`.padEnd(21) + login),
     `  mail:              ${process.env.SMTP_URL ? `sent through ${process.env.SMTP_URL}` : 'only logged (set SMTP_URL=smtp://localhost:1025 to send it)'}`,
     `  rate limit:        ${process.env.LOCAL_AUTH0_RATE_LIMIT || 'none (set LOCAL_AUTH0_RATE_LIMIT=2/s to act like a free tenant)'}`,
   ];

@@ -4,6 +4,7 @@
  * the benchmarks, so that each speaks to the tenant the same way.
  */
 import seed from '../seed.json';
+import { LOCAL_APP } from './config/local-app';
 import type { AddedUser } from './management/user-controls';
 
 /** The committed seed's users, as tests refer to them (read from seed.json, so they cannot drift). */
@@ -40,7 +41,8 @@ export const ROUTES = {
   jwks: 'GET /.well-known/jwks.json',
 } as const;
 
-export const MANAGEMENT_CLIENT = { id: 'local-management', secret: 'local-management-secret' } as const;
+export const MANAGEMENT_CLIENT = LOCAL_APP.managementClient;
+export { LOCAL_APP };
 
 export interface UserTokenRequest {
   email?: string;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { metricsSettings, telemetryEnvShape, tracingSettings, type TracingSettings } from './config-telemetry';
 
 const LOCAL_TENANT = 'http://localhost:4400';
+// The local tenant's registrations (local-auth0/seed.json, which the server does not read at run
+// time; test/config.spec.ts checks these equal it).
 const LOCAL_CLIENT_ID = 'local-management';
 const LOCAL_CLIENT_SECRET = 'local-management-secret';
 /** The local tenant's SPA: the application its reset mails and reset page are for. */

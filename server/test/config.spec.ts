@@ -1,3 +1,4 @@
+import { LOCAL_APP } from 'local-auth0/testing';
 import { loadConfig } from '../src/config';
 
 describe('loadConfig', () => {
@@ -25,6 +26,15 @@ describe('loadConfig', () => {
     const real = { AUTH0_DOMAIN: 'acme.eu.auth0.com', AUTH0_MANAGEMENT_CLIENT_ID: 'id', AUTH0_MANAGEMENT_CLIENT_SECRET: 's3cret' };
     expect(loadConfig(real).auth0.passwordResetClientId).toBeNull();
     expect(loadConfig({ ...real, AUTH0_PASSWORD_RESET_CLIENT_ID: ' spa-client ' }).auth0.passwordResetClientId).toBe('spa-client');
+  });
+
+  it("uses the local tenant's seed registrations as its defaults (the server cannot read the seed at run time)", () => {
+    expect(loadConfig({}).auth0).toMatchObject({
+      audience: LOCAL_APP.apiAudience,
+      managementClientId: LOCAL_APP.managementClient.id,
+      managementClientSecret: LOCAL_APP.managementClient.secret,
+      passwordResetClientId: LOCAL_APP.spaClientId,
+    });
   });
 
   it('keeps http://localhost:PORT as is', () => {

@@ -1,3 +1,5 @@
+import { LOCAL_APP } from '../config/local-app';
+
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -27,7 +29,7 @@ ${error ? `<p id="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <button type="submit">Continue</button></form>
 <form id="google-form" method="post" action="/login">${hidden}<input type="hidden" name="connection" value="google-oauth2"></form>
 <button id="google" type="button" onclick="document.getElementById('google-form').submit()">Continue with Google (simulated)</button>
-<p class="note">Demo logins: ada@example.com / Ada-Lovelace-1815, alan@example.com / Alan-Turing-1912, or Google as grace@example.com.</p>`,
+<p class="note">Demo logins: ${escapeHtml(LOCAL_APP.demoLogins.join('; '))}.</p>`,
   );
 }
 

@@ -1,0 +1,35 @@
+import seed from '../../seed.json';
+
+/** A seed user as someone trying the app signs in. */
+interface DemoUser {
+  email: string;
+  connection: string;
+  password?: string;
+}
+
+/** `ada@example.com / <password>`, or how a social user signs in on the login page. */
+export function demoLogins(users: readonly DemoUser[]): string[] {
+  return users.map((user) =>
+    user.password !== undefined ? `${user.email} / ${user.password}` : `${user.email} via "Continue with Google (simulated)"`,
+  );
+}
+
+function registration<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`local-auth0/seed.json has no ${what}`);
+  return found;
+}
+
+const spa = registration(seed.clients.find((client) => client.type === 'spa'), 'spa client');
+const management = registration(seed.clients.find((client) => client.type === 'm2m'), 'm2m client');
+const api = registration(seed.resourceServers[0], 'resource server');
+
+/**
+ * The committed seed's registrations, named once for everything that talks to the local tenant
+ * (the tenant's banner and token controls, tests, the browser tests' app config, the bench).
+ */
+export const LOCAL_APP = {
+  spaClientId: spa.clientId,
+  apiAudience: api.identifier,
+  managementClient: { id: management.clientId, secret: registration(management.clientSecret, 'm2m client secret') },
+  demoLogins: demoLogins(seed.users),
+} as const;
