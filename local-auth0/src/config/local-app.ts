@@ -8,7 +8,7 @@ interface DemoUser {
 }
 
 /** `ada@example.com / <password>`, or how a social user signs in on the login page. */
-export function demoLogins(users: readonly DemoUser[]): string[] {
+function demoLogins(users: readonly DemoUser[]): string[] {
   return users.map((user) =>
     user.password !== undefined ? `${user.email} / ${user.password}` : `${user.email} via "Continue with Google (simulated)"`,
   );
