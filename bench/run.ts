@@ -1,7 +1,8 @@
 // `npm run bench`: every phase on loopback, one after another, then a table on the
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
-// `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts).
+// `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts);
+// `npm run bench -- --observability` runs only the telemetry phase (metrics + tracing on vs off).
 import { managementToken } from 'local-auth0/testing';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
 import { runApiCold } from './scenarios/api-cold';
+import { runApiObservability } from './scenarios/api-observability';
 import { runApiRedis } from './scenarios/api-redis';
 import { buildApi } from './scenarios/api-process';
 import { runApiWarm, type Comparison } from './scenarios/api-warm';
@@ -64,6 +66,11 @@ async function main(): Promise<void> {
       process.stdout.write((await runProfile(ctx, log)) + '\n');
       return;
     }
+    if (process.argv.includes('--observability')) {
+      const phase = await runApiObservability(ctx);
+      process.stdout.write(`${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}\n`);
+      return;
+    }
     log(`reference servers and API side by side: warm me at ${settings.comparisonConnections.join(' and ')} connections; then the 90/10 mix and the soak`);
     const warmRun = await runApiWarm(ctx);
     const first = warmRun.comparisons[0];
@@ -75,11 +82,13 @@ async function main(): Promise<void> {
     const article = await runArticle(ctx);
     log('API with Redis against the same without; two replicas sharing Redis under the 90/10 mix');
     const redisPhases = await runApiRedis(ctx);
+    log('API with metrics and tracing on against the same with both off');
+    const observability = await runApiObservability(ctx);
 
     // The mix, soak, cold and article phases run at the first connection count, as does `first`.
     const phases = [
       ...comparisonPhases(warmRun.comparisons),
-      ...[...warmRun.phases, coldRun.phase, article, ...redisPhases].map((p) => withRatio(p, baseline, reference)),
+      ...[...warmRun.phases, coldRun.phase, article, ...redisPhases, observability].map((p) => withRatio(p, baseline, reference)),
     ];
     const results: BenchResults = {
       date: new Date().toISOString(),

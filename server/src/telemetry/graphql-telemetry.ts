@@ -30,8 +30,16 @@ function describeOperation(span: Span, type: string, name: string | null | undef
   if (name) span.setAttribute('graphql.operation.name', name);
 }
 
+/**
+ * Runs the request's work in its operation span, a child of the HTTP server span. When that one
+ * is not sampled, neither would its children be (every standard sampler decides alike for one
+ * trace): the work runs in the server span's context and no span is made (most requests, at the
+ * default 1-in-20 sampling).
+ */
 function runInOperationSpan<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
-  const parent = request.opentelemetry().context ?? context.active();
+  const { context: parent, span: serverSpan } = request.opentelemetry();
+  if (!parent) return work();
+  if (!serverSpan?.isRecording()) return context.with(parent, work);
   return tracer.startActiveSpan('GraphQL Operation', { kind: SpanKind.SERVER }, parent, async (span) => {
     try {
       return await work();
@@ -51,7 +59,7 @@ export function graphqlTelemetry(metrics: Metrics | null, tracing: boolean): Gra
   const listener: GraphQLRequestListener<GraphQLContext> = {
     async didResolveOperation({ operation, operationName }) {
       const span = tracing ? trace.getActiveSpan() : undefined;
-      if (span && operation) describeOperation(span, operation.operation, operationName);
+      if (span?.isRecording() && operation) describeOperation(span, operation.operation, operationName);
     },
     async willSendResponse(requestContext) {
       const codes = errorCodes(requestContext);
@@ -61,7 +69,7 @@ export function graphqlTelemetry(metrics: Metrics | null, tracing: boolean): Gra
       metrics?.operation(operationLabel(requestContext.operationName ?? operationNameOf(requestContext.request)), outcome);
       if (codes.includes(STEP_UP)) metrics?.stepUpChallenge();
       const span = tracing && outcome !== 'OK' ? trace.getActiveSpan() : undefined;
-      if (!span) return;
+      if (!span?.isRecording()) return;
       span.setAttribute('error.type', outcome);
       if (SERVER_FAULTS.has(outcome)) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     },
@@ -75,7 +83,7 @@ export function graphqlTelemetry(metrics: Metrics | null, tracing: boolean): Gra
       const name = operationNameOf(body);
       metrics?.operation(operationLabel(name), 'OK');
       const span = tracing ? trace.getActiveSpan() : undefined;
-      if (!span) return;
+      if (!span?.isRecording()) return;
       describeOperation(span, 'query', name);
       span.setAttribute('profile_api.response_cache', 'hit');
     },

@@ -1,4 +1,5 @@
 import { FastifyOtelInstrumentation } from '@fastify/otel';
+import type { Span } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { RedisInstrumentation } from '@opentelemetry/instrumentation-redis';
@@ -38,7 +39,8 @@ function samplerOf({ sampler, samplerRatio }: TracingSettings): Sampler {
  * The HTTP server span is `{method} {route}` and its `url.path` the path alone: the query string
  * of a GET /graphql holds the document and its variables.
  */
-function nameServerSpan(span: { updateName(name: string): unknown; setAttribute(key: string, value: string): unknown }, request: FastifyRequest): void {
+function nameServerSpan(span: Span, request: FastifyRequest): void {
+  if (!span.isRecording()) return;
   const route = request.routeOptions.url;
   span.updateName(route ? `${request.method} ${route}` : request.method);
   const query = request.url.indexOf('?');
