@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { map, type Observable } from 'rxjs';
-import { MyDataDocument, SendPasswordResetEmailDocument, type MyDataQuery } from '../graphql/generated';
+import { DeleteMyAccountDocument, MyDataDocument, SendPasswordResetEmailDocument, type MyDataQuery } from '../graphql/generated';
 
 export type AccountExport = MyDataQuery['myData'];
 
@@ -23,5 +23,10 @@ export class AccountApi {
   /** Auth0 mails a reset link to the address on file; completes when the request was taken. */
   sendPasswordReset(): Observable<void> {
     return this.apollo.mutate({ mutation: SendPasswordResetEmailDocument }).pipe(map(() => undefined));
+  }
+
+  /** Deletes the account; `confirm` must be its email address. Needs a recent sign-in (see StepUp). */
+  deleteAccount(confirm: string): Observable<void> {
+    return this.apollo.mutate({ mutation: DeleteMyAccountDocument, variables: { confirm } }).pipe(map(() => undefined));
   }
 }

@@ -3,12 +3,13 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ApolloLink } from '@apollo/client/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo, provideApollo } from 'apollo-angular';
-import { Observable, Subject, of, throwError } from 'rxjs';
+import { EMPTY, Observable, Subject, of, throwError } from 'rxjs';
 import { ADA_PROFILE as ada } from '../../testing/profiles';
 import { createApolloCache } from '../graphql/apollo-cache';
 import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
 import { Session } from '../shell/session';
 import { AccountApi } from '../account/account.api';
+import { StepUp } from '../step-up/step-up';
 import { ProfileApi } from './profile.api';
 import { ProfilePage } from './profile.page';
 import { PROFILE_FORM_SHAPE } from './profile-shape.token';
@@ -19,6 +20,8 @@ type Answer = Observable<ApolloLink.Result>;
 /** Stands in for the Auth0-backed session: the page only ever asks it to sign in again. */
 const signInRequests: string[] = [];
 const session: Pick<Session, 'signIn'> = { signIn: (returnTo = '/') => void signInRequests.push(returnTo) };
+/** The page's account sections never step up here: operations pass through, no sign-in is resumed. */
+const stepUp: Pick<StepUp, 'run' | 'resumed'> = { run: (_action, _value, _attempt, operation) => operation, resumed: () => EMPTY };
 
 /** A real Apollo client and cache; only the network hop is scripted per test. */
 async function render(
@@ -38,6 +41,7 @@ async function render(
       ProfileApi,
       AccountApi,
       { provide: Session, useValue: session },
+      { provide: StepUp, useValue: stepUp },
       ...providers,
     ],
   });

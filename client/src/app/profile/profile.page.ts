@@ -12,6 +12,7 @@ import { LastKnownNotice } from './last-known-notice';
 import { TextField } from './text-field';
 import { DownloadData } from '../account/download-data';
 import { PasswordReset } from '../account/password-reset';
+import { DeleteAccount } from '../account/delete-account';
 
 type SaveState =
   | { kind: 'idle' }
@@ -21,7 +22,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData, PasswordReset],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData, PasswordReset, DeleteAccount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })

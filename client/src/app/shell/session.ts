@@ -1,6 +1,7 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthService } from '@auth0/auth0-angular';
+import { deletedMarker } from '../account/deleted-marker';
 import { sessionMarker } from './session-marker';
 import { isQuietRestoreFailure } from './session-restore';
 
@@ -20,6 +21,12 @@ export class Session {
 
   signIn(returnTo = '/'): void {
     this.auth.loginWithRedirect({ appState: { target: returnTo } }).subscribe();
+  }
+
+  /** Signs out here and at the tenant, then shows the "account deleted" page. */
+  signOutDeleted(): void {
+    deletedMarker.set();
+    this.signOut();
   }
 
   signOut(): void {
