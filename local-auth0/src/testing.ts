@@ -35,6 +35,7 @@ export const ROUTES = {
   deleteUser: 'DELETE /api/v2/users/:id',
   changePassword: 'POST /dbconnections/change_password',
   listUsers: 'GET /api/v2/users',
+  usersByEmail: 'GET /api/v2/users-by-email',
   exportUsers: 'POST /api/v2/jobs/users-exports',
   getJob: 'GET /api/v2/jobs/:id',
   downloadExport: 'GET /exports/:file',

@@ -8,7 +8,7 @@ import { createLocalTokenSource } from './auth0/local-tokens';
 import { createManagementAccounts } from './auth0/accounts';
 import { createManagementClient } from './auth0/management-client';
 import { createPasswordChangeMails } from './auth0/password-change';
-import { createManagementUsers } from './auth0/users';
+import { createManagementUsers, type ManagementUsers } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/context';
@@ -19,8 +19,9 @@ import { InstanceHealth } from './health/instance-health';
 import { httpConfigFrom } from './http/http-config';
 import { readiness } from './http/readiness';
 import { createLogger } from './logger';
-import { createMailer } from './mail/mailer';
-import { ProfileService } from './profile/profile.service';
+import { createMailer, type Mailer } from './mail/mailer';
+import { EmailChangeService } from './profile/email-change/email-change.service';
+import { ProfileService, type ProfileServiceOptions } from './profile/profile.service';
 import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
 import { createTelemetry } from './telemetry/telemetry';
 import type { Tracing } from './telemetry/tracing';
@@ -70,6 +71,18 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function createEmailChanges(config: Config, users: ManagementUsers, options: ProfileServiceOptions, mailer: Mailer | null, logger: Logger) {
+  return new EmailChangeService(users, {
+    ...config.emailChange,
+    mailer,
+    cache: options.cache,
+    lastKnown: options.lastKnown,
+    limiter: options.limiter,
+    // The address itself is never logged here: only which step failed, and why.
+    onSideFailure: (userId, what, error) => logger.warn({ userId, reason: error instanceof Error ? error.message : String(error) }, `email change: ${what} failed`),
+  });
+}
+
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const telemetry = createTelemetry(config, options.tracing);
@@ -91,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     { maxEntries: CACHE_MAX_ENTRIES },
   );
   const mailer = config.mail && createMailer({ ...config.mail, onResult: telemetry.mailResult });
+  const emailChanges = createEmailChanges(config, users, profileState.serviceOptions, mailer, logger);
   const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES, maxBytes: RESPONSE_CACHE_MAX_BYTES });
   const accounts = new AccountService({
     accounts: createManagementAccounts(managementClient),
@@ -111,7 +125,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     plugins: [responses.plugin(), ...telemetry.apolloPlugins],
   });
   await apollo.start();
-  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts, recentSignIn: config.recentSignIn });
+  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts, emailChanges, recentSignIn: config.recentSignIn });
   const checkReadiness = async () => readiness(await health.snapshot());
   const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses, observe: telemetry.app });
   const port = await listen(app, config.port, config.host);

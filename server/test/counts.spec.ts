@@ -30,13 +30,13 @@ describe('writes', () => {
   });
 
   it('sends exactly one PATCH for an update of several fields', async () => {
-    const result = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: 'Augusta', lastName: 'King', email: 'countess@example.com' } } });
+    const result = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: 'Augusta', lastName: 'King' } } });
     expect(result.body.errors).toBeUndefined();
     expect((await readCounts(stack.tenant.url))[PATCH]).toBe(1);
   });
 
   it('sends no PATCH for an update that changes nothing', async () => {
-    const result = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: ' Ada ', lastName: 'Lovelace', email: 'ADA@example.com' } } });
+    const result = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: ' Ada ', lastName: 'Lovelace' } } });
     expect(result.body.data?.updateProfile).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
     expect((await readCounts(stack.tenant.url))[PATCH] ?? 0).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { PENDING_EMAIL_CHANGE, requestEmailChange } from './support/email-change';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
 import { ADA, ALAN, GRACE, startStack, type Stack } from './support/stack';
 import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
@@ -53,10 +54,12 @@ describe('ada, a database user', () => {
     expect(await metadataOf(ADA)).toEqual({ firstName: 'Augusta Ada' });
   });
 
-  it('changes her email, which then shows as unverified', async () => {
-    const result = await update('ada@example.com', { email: 'Countess@Example.com' });
+  it('changes her email at once without a mail path (EMAIL_CHANGE_MODE immediate), which then shows as unverified', async () => {
+    const result = await requestEmailChange(stack.api.url, await tokenFor('ada@example.com'), 'Countess@Example.com');
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data?.updateProfile).toMatchObject({ email: 'countess@example.com', emailVerified: false });
+    expect(result.body.data?.requestEmailChange).toMatchObject({ email: 'countess@example.com' });
+    const me = await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: await tokenFor('countess@example.com') });
+    expect(me.body.data?.me).toEqual({ email: 'countess@example.com', emailVerified: false, emailChangeMode: 'IMMEDIATE', pendingEmailChange: null });
     const stored = await storedUser(stack.tenant.url, ADA);
     expect(stored).toMatchObject({ email: 'countess@example.com', email_verified: false });
     expect(stored.user_metadata).toEqual({ firstName: 'Augusta Ada' });
@@ -89,14 +92,14 @@ describe('grace, a social (google-oauth2) user', () => {
 
   it('gets FORBIDDEN for an email change and nothing is written', async () => {
     const before = await storedUser(stack.tenant.url, GRACE);
-    const result = await update('grace@example.com', { email: 'grace@navy.mil', firstName: 'Amazing Grace' });
+    const result = await requestEmailChange(stack.api.url, await tokenFor('grace@example.com'), 'grace@navy.mil');
     expect(errorCode(result)).toBe('FORBIDDEN');
     expect(result.body.data).toBeNull();
     expect(await storedUser(stack.tenant.url, GRACE)).toEqual(before);
   });
 
-  it('may send her current email in another case with a name change', async () => {
-    const result = await update('grace@example.com', { email: 'GRACE@example.com', firstName: 'Amazing Grace' });
+  it('changes her names', async () => {
+    const result = await update('grace@example.com', { firstName: 'Amazing Grace' });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.updateProfile).toMatchObject({ email: 'grace@example.com', firstName: 'Amazing Grace' });
     expect(await metadataOf(GRACE)).toEqual({ firstName: 'Amazing Grace', lastName: 'Hopper' });
@@ -110,10 +113,6 @@ describe('input validation', () => {
     ['a name over 150 characters', { firstName: 'x'.repeat(151) }, 'firstName'],
     ['a control character in a name', { lastName: 'Love\u0007lace' }, 'lastName'],
     ['a newline in a name', { firstName: 'Ada\nLovelace' }, 'firstName'],
-    ['an email without a domain', { email: 'ada@' }, 'email'],
-    ['an email over 254 characters', { email: `${'a'.repeat(60)}@${'b'.repeat(190)}.com` }, 'email'],
-    ['an email whose local part is over 64 characters', { email: `${'a'.repeat(65)}@example.com` }, 'email'],
-    ['an empty email', { email: '' }, 'email'],
   ])('rejects %s with BAD_USER_INPUT naming the field, writing nothing', async (_name, input, field) => {
     const before = await storedUser(stack.tenant.url, ADA);
     const result = await update('ada@example.com', input);
@@ -122,7 +121,7 @@ describe('input validation', () => {
   });
 
   it('rejects an email another user already has with BAD_USER_INPUT on email', async () => {
-    const result = await update('ada@example.com', { email: 'alan@example.com' });
+    const result = await requestEmailChange(stack.api.url, await tokenFor('ada@example.com'), 'alan@example.com');
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     expect(await storedUser(stack.tenant.url, ADA)).toMatchObject({ email: 'ada@example.com', email_verified: true });
   });

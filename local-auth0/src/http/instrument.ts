@@ -9,6 +9,7 @@ export const ROUTE_KEYS = [
   'DELETE /api/v2/users/:id',
   'POST /dbconnections/change_password',
   'GET /api/v2/users',
+  'GET /api/v2/users-by-email',
   'POST /api/v2/jobs/users-exports',
   'GET /api/v2/jobs/:id',
   'GET /exports/:file',

@@ -47,6 +47,18 @@ function listUsers(tenant: Tenant): RequestHandler {
   };
 }
 
+/** Exact (case-insensitive) address match, as Auth0 does; an array, empty when nobody has it. */
+function usersByEmail(tenant: Tenant): RequestHandler {
+  return async (req, res) => {
+    requireAnyScope(await authenticate(tenant, req), ['read:users']);
+    const email = req.query.email;
+    if (typeof email !== 'string' || email === '') throw invalidQuery("Missing required property: email");
+    if (email.length > 512) throw invalidQuery("'String is too long (512 chars), maximum 512' on property email.");
+    const user = tenant.userByEmail(email);
+    res.json(user ? [selectFields(userView(user), req.query.fields, req.query.include_fields)] : []);
+  };
+}
+
 function getUser(tenant: Tenant): RequestHandler<{ id: string }> {
   return async (req, res) => {
     requireAnyScope(await authenticate(tenant, req), ['read:users', 'read:current_user'], req.params.id);
@@ -80,6 +92,7 @@ export function managementRouter(tenant: Tenant, inst: Instrumentation, bucket: 
   const router = Router();
   const chain = (key: RouteKey) => [inst.counter(key), rateLimited(bucket), inst.injector(key)];
   router.get('/users', ...chain('GET /api/v2/users'), listUsers(tenant));
+  router.get('/users-by-email', ...chain('GET /api/v2/users-by-email'), usersByEmail(tenant));
   router.get('/users/:id', ...chain('GET /api/v2/users/:id'), getUser(tenant));
   router.patch('/users/:id', ...chain('PATCH /api/v2/users/:id'), patchUser(tenant, mailer));
   router.delete('/users/:id', ...chain('DELETE /api/v2/users/:id'), deleteUserHandler(tenant));

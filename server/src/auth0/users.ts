@@ -19,13 +19,19 @@ export interface StoredUser {
   /** The first identity is the primary one. */
   identities: StoredIdentity[];
   userMetadata: Record<string, unknown>;
+  /** Data of this API and other systems that the user cannot change themselves (e.g. a pending email change). */
+  appMetadata: Record<string, unknown>;
   updatedAt: string;
 }
 
 /** Everything a PATCH /api/v2/users/{id} from this API may hold. */
 export interface UserPatch {
   user_metadata?: Record<string, string | null>;
+  /** Merged at the first level like user_metadata; a key set to null is deleted. */
+  app_metadata?: Record<string, unknown>;
   email?: string;
+  /** Set with `email` when the new address has been proven (the link in the mail was followed). */
+  email_verified?: true;
   verify_email?: true;
 }
 
@@ -33,9 +39,11 @@ export interface UserPatch {
 export interface ManagementUsers {
   getUser(userId: string): Promise<StoredUser>;
   updateUser(userId: string, patch: UserPatch): Promise<StoredUser>;
+  /** Whether a user other than `userId` has this address (GET /api/v2/users-by-email; Auth0 stores addresses lower-cased). */
+  emailTakenByOther(email: string, userId: string): Promise<boolean>;
 }
 
-const FIELDS = ['user_id', 'email', 'email_verified', 'picture', 'identities', 'user_metadata', 'updated_at'];
+const FIELDS = ['user_id', 'email', 'email_verified', 'picture', 'identities', 'user_metadata', 'app_metadata', 'updated_at'];
 
 const userSchema = z.object({
   user_id: z.string(),
@@ -46,8 +54,11 @@ const userSchema = z.object({
     .array(z.object({ provider: z.string(), connection: z.string(), isSocial: z.boolean().default(false) }))
     .default([]),
   user_metadata: z.record(z.string(), z.unknown()).nullish(),
+  app_metadata: z.record(z.string(), z.unknown()).nullish(),
   updated_at: z.string(),
 });
+
+const usersByEmailSchema = z.array(z.object({ user_id: z.string() }));
 
 /** The answer as a StoredUser; it must be the user asked for (another user's record is never shown). */
 function toStoredUser(body: unknown, userId: string): StoredUser {
@@ -62,6 +73,7 @@ function toStoredUser(body: unknown, userId: string): StoredUser {
     picture: user.picture ?? null,
     identities: user.identities,
     userMetadata: user.user_metadata ?? {},
+    appMetadata: user.app_metadata ?? {},
     updatedAt: user.updated_at,
   };
 }
@@ -80,6 +92,12 @@ export function createManagementUsers(client: ManagementClient): ManagementUsers
     async updateUser(userId, patch) {
       const body = await inManagementSpan('users.update', () => withRetry(() => client.users.update(userId, patch), WRITE_POLICY));
       return toStoredUser(body, userId);
+    },
+    async emailTakenByOther(email, userId) {
+      const body = await withRetry(() => client.users.listUsersByEmail({ email, fields: 'user_id', include_fields: true }), READ_POLICY);
+      const parsed = usersByEmailSchema.safeParse(body);
+      if (!parsed.success) throw new Auth0UnavailableError('malformed');
+      return parsed.data.some((user) => user.user_id !== userId);
     },
   };
 }

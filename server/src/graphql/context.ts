@@ -6,11 +6,13 @@ import { requireRecentSignIn, SignInTooOldError } from '../auth/recent-sign-in';
 import type { RecentSignInSettings } from '../config';
 import type { AccountContext } from '../account/account.resolver';
 import type { AccountService } from '../account/account.service';
+import type { EmailChangeContext } from '../profile/email-change/email-change.resolver';
+import type { EmailChangeService } from '../profile/email-change/email-change.service';
 import type { ProfileContext } from '../profile/profile.resolver';
 import type { ProfileService } from '../profile/profile.service';
 import { insufficientUserAuthentication, SIGN_IN_MESSAGE, unauthenticated, upstreamUnavailable } from './errors';
 
-export interface GraphQLContext extends ProfileContext, AccountContext {
+export interface GraphQLContext extends ProfileContext, EmailChangeContext, AccountContext {
   caller: Caller | null;
   /** The request's logger (carries the request id; made on first use). */
   readonly log: Logger;
@@ -20,6 +22,7 @@ export interface ContextDependencies {
   verifyAccessToken: VerifyAccessToken;
   profiles: ProfileService;
   accounts: AccountService;
+  emailChanges: EmailChangeService;
   recentSignIn: RecentSignInSettings;
 }
 
@@ -64,7 +67,7 @@ function checkRecentSignIn(caller: Caller | null, { maxAgeSeconds }: RecentSignI
   }
 }
 
-export function createContextFactory({ verifyAccessToken, profiles, accounts, recentSignIn }: ContextDependencies) {
+export function createContextFactory({ verifyAccessToken, profiles, accounts, emailChanges, recentSignIn }: ContextDependencies) {
   const callerOf = callerCache(recentSignIn.claim);
   return async (authorization: string | undefined, log: () => Logger): Promise<GraphQLContext> => {
     const caller = await authenticate(authorization, verifyAccessToken, callerOf, log);
@@ -75,6 +78,7 @@ export function createContextFactory({ verifyAccessToken, profiles, accounts, re
       },
       profiles,
       accounts,
+      emailChanges,
       userId() {
         if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
         return caller.userId;

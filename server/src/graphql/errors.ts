@@ -2,6 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
 import { NotConfiguredError } from '../account/account.errors';
+import { MailNotSentError } from '../mail/mail.errors';
+import { EmailChangeExpiredError, EmailChangeInvalidError } from '../profile/email-change/email-change.errors';
 import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.errors';
 import { UpdateRateLimitedError } from '../profile/update-rate-limit';
 
@@ -17,7 +19,12 @@ const ErrorCode = {
   badRequest: 'BAD_REQUEST',
   insufficientUserAuthentication: 'INSUFFICIENT_USER_AUTHENTICATION',
   notConfigured: 'NOT_CONFIGURED',
+  mailNotSent: 'MAIL_NOT_SENT',
+  emailChangeInvalid: 'EMAIL_CHANGE_INVALID',
+  emailChangeExpired: 'EMAIL_CHANGE_EXPIRED',
 } as const;
+
+const MAIL_NOT_SENT_MESSAGE = 'The confirmation mail could not be sent, so nothing was changed; try again in a few minutes';
 
 const UPSTREAM_MESSAGE = 'The identity service is not answering; try again shortly';
 export const SIGN_IN_MESSAGE = 'Sign in first: send Authorization: Bearer <access token>';
@@ -71,6 +78,9 @@ function describeError(error: unknown): Described | null {
   }
   if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden } };
   if (error instanceof NotConfiguredError) return { message: error.message, extensions: { code: ErrorCode.notConfigured } };
+  if (error instanceof MailNotSentError) return { message: MAIL_NOT_SENT_MESSAGE, extensions: { code: ErrorCode.mailNotSent } };
+  if (error instanceof EmailChangeInvalidError) return { message: error.message, extensions: { code: ErrorCode.emailChangeInvalid } };
+  if (error instanceof EmailChangeExpiredError) return { message: error.message, extensions: { code: ErrorCode.emailChangeExpired } };
   if (error instanceof Auth0UserNotFoundError) {
     return { message: 'Your account no longer exists', extensions: { code: ErrorCode.notFound } };
   }

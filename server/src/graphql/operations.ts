@@ -58,14 +58,31 @@ ${block(['id', ...METADATA_FIELD_KEYS])}
   }
 }
 
-# Database users only; the answer shows emailVerified: false until the link in the mail is used.
-# Social users (grace) get FORBIDDEN and nothing is written.
-mutation ChangeEmail($email: String!) {
-  updateProfile(input: { email: $email }) {
+# Database users only (grace gets FORBIDDEN), after a sign-in of the last 5 minutes (else
+# INSUFFICIENT_USER_AUTHENTICATION). Verify-first: a link goes to the new address (see the mail
+# inbox of npm start) and nothing changes until ConfirmEmailChange gets its token.
+# {"email":"ada.new@example.com"}
+mutation RequestEmailChange($email: String!) {
+  requestEmailChange(email: $email) {
+    email
+    expiresAt
+  }
+}
+
+# {"token":"<the token in the mailed link>"}
+mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token) {
     id
     email
     emailVerified
-    canChangeEmail
+    pendingEmailChange { email expiresAt }
+  }
+}
+
+mutation CancelEmailChange {
+  cancelEmailChange {
+    id
+    pendingEmailChange { email expiresAt }
   }
 }
 `;

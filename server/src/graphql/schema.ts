@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AccountResolver } from '../account/account.resolver';
+import { EmailChangeResolver } from '../profile/email-change/email-change.resolver';
 import { ProfileResolver } from '../profile/profile.resolver';
 import { authChecker } from './auth-checker';
 
@@ -9,7 +10,7 @@ let schema: GraphQLSchema | undefined;
 
 /** The code-first schema, built once per process. */
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: [ProfileResolver, AccountResolver], validate: false, authChecker });
+  schema ??= buildSchemaSync({ resolvers: [ProfileResolver, EmailChangeResolver, AccountResolver], validate: false, authChecker });
   return schema;
 }
 

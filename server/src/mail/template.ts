@@ -46,3 +46,8 @@ function htmlBody(content: MailContent): string {
 export function renderMail(content: MailContent): OutgoingMail {
   return { to: content.to, subject: content.subject, text: textBody(content), html: htmlBody(content) };
 }
+
+/** `2026-12-04 09:30 UTC`: a time every reader reads the same way. */
+export function mailTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

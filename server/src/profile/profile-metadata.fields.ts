@@ -1,5 +1,5 @@
 import { Field } from 'type-graphql';
-import { METADATA_FIELD_KEYS, PROFILE_FIELD_KEYS, PROFILE_SHAPE, type ProfileFieldKey } from 'profile-shape';
+import { METADATA_FIELD_KEYS, PROFILE_SHAPE, type ProfileFieldKey } from 'profile-shape';
 
 type Target = abstract new () => object;
 
@@ -14,7 +14,10 @@ export function declareProfileMetadataFields(target: Target): void {
   declareNullableStrings(target, METADATA_FIELD_KEYS);
 }
 
-/** One nullable String input field per field of the shape: omitted = unchanged, null = clear. */
+/**
+ * One nullable String input field per user_metadata field of the shape: omitted = unchanged,
+ * null = clear. The email is not among them: it changes through requestEmailChange.
+ */
 export function declareProfileInputFields(target: Target): void {
-  declareNullableStrings(target, PROFILE_FIELD_KEYS);
+  declareNullableStrings(target, METADATA_FIELD_KEYS);
 }

@@ -1,6 +1,6 @@
-import { Auth0RejectedError, Auth0UserNotFoundError } from '../auth0/errors';
+import { Auth0UserNotFoundError } from '../auth0/errors';
 import type { ManagementUsers, StoredUser, UserPatch } from '../auth0/users';
-import { normalizeEmail, sameEmail } from './email';
+import { readPendingEmailChange, type PendingEmailChangeView } from './email-change/pending-email-change';
 import {
   buildProfileMetadataPatch,
   normalizeProfileMetadataChanges,
@@ -11,9 +11,9 @@ import {
   type ProfileMetadataValues,
 } from './profile-metadata';
 import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
-import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
 import type { DeletedAccounts, LastKnownStore, ProfileEvents, ProfileReadCache, UpdateLimit } from './profile-stores';
 import { UpdateRateLimitedError } from './update-rate-limit';
+import { readFresh, writeThrough } from './user-writes';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -26,22 +26,22 @@ export interface ProfileView extends ProfileMetadata {
   updatedAt: Date;
   /** Set when Auth0 could not be read and this is the profile of the last successful read. */
   lastKnown: LastKnownMark | null;
+  /** The email change waiting for the link mailed to the new address; null when none (or expired). */
+  pendingEmailChange: PendingEmailChangeView | null;
 }
 
-/** A requested change: undefined = leave alone; null or "" clears a name. */
-export interface ProfileUpdate extends ProfileMetadataChanges {
-  email?: string | null;
-}
+/** A requested change: undefined = leave alone; null or "" clears a name. The email changes through EmailChangeService. */
+export type ProfileUpdate = ProfileMetadataChanges;
 
 /** Only users whose primary identity is a database connection may change their email. */
-function canChangeEmail(user: StoredUser): boolean {
+export function canChangeEmail(user: StoredUser): boolean {
   return user.identities[0]?.provider === 'auth0';
 }
 
 /** Where a stored value the rules refuse is reported; the value itself is never passed on. */
 export type DroppedValueLog = (userId: string, dropped: DroppedValue) => void;
 
-function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileView {
+export function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileView {
   return {
     id: user.userId,
     email: user.email,
@@ -51,26 +51,14 @@ function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): ProfileV
     canChangeEmail: canChangeEmail(user),
     updatedAt: new Date(user.updatedAt),
     lastKnown: null,
+    pendingEmailChange: readPendingEmailChange(user.appMetadata),
     ...readProfileMetadata(user.userMetadata, logDropped && ((dropped) => logDropped(user.userId, dropped))),
   };
 }
 
-function buildUserPatch(user: StoredUser, metadata: ProfileMetadataValues, email: string | undefined): UserPatch | null {
-  const patch: UserPatch = {};
+function buildUserPatch(user: StoredUser, metadata: ProfileMetadataValues): UserPatch | null {
   const metadataPatch = buildProfileMetadataPatch(user.userMetadata, metadata);
-  if (metadataPatch) patch.user_metadata = metadataPatch;
-  if (email !== undefined && !sameEmail(email, user.email)) {
-    if (!canChangeEmail(user)) {
-      throw new ProfileForbiddenError(`Email is managed by ${user.identities[0]?.connection ?? 'the identity provider'} and cannot be changed here`);
-    }
-    patch.email = email;
-    patch.verify_email = true;
-  }
-  return Object.keys(patch).length > 0 ? patch : null;
-}
-
-function isEmailTaken(error: unknown): boolean {
-  return error instanceof Auth0RejectedError && (error.status === 409 || error.errorCode === 'user_exists');
+  return metadataPatch ? { user_metadata: metadataPatch } : null;
 }
 
 /** The per-user state the rules keep; all optional so the rules can be exercised alone. */
@@ -166,23 +154,10 @@ export class ProfileService {
   /** At most one PATCH, holding only what changes; none when nothing does. */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
-    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     await this.enforceUpdateLimit(userId);
-    // Read fresh, not cached: a patch built on a stale copy could skip a change made elsewhere.
-    const user = await this.users.getUser(userId);
-    await this.options.cache?.set(userId, user);
-    const patch = buildUserPatch(user, metadata, email);
+    const user = await readFresh(this.users, this.options, userId);
+    const patch = buildUserPatch(user, metadata);
     if (!patch) return toProfileView(user, this.options.logDropped);
-    try {
-      const updated = await this.users.updateUser(userId, patch);
-      await this.options.cache?.set(userId, updated);
-      await this.options.lastKnown?.remember(userId, updated);
-      return toProfileView(updated, this.options.logDropped);
-    } catch (error) {
-      // A failed PATCH may still have been applied (timeout): the next read must ask upstream.
-      await this.options.cache?.invalidate(userId);
-      if (patch.email && isEmailTaken(error)) throw new ProfileInputError('email', 'This email address is already in use', 'emailTaken');
-      throw error;
-    }
+    return toProfileView(await writeThrough(this.users, this.options, userId, patch), this.options.logDropped);
   }
 }

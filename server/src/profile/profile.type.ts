@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PendingEmailChange } from './email-change/email-change.type';
 import { LastKnownReason } from './last-known';
 import { declareProfileMetadataFields } from './profile-metadata.fields';
 
@@ -47,7 +48,7 @@ export class Profile {
   @Field(() => String, { description: "The primary identity's connection." })
   connection!: string;
 
-  @Field(() => Boolean, { description: 'Whether updateProfile accepts an email change from this user.' })
+  @Field(() => Boolean, { description: 'Whether this user may change their email (database users; requestEmailChange).' })
   canChangeEmail!: boolean;
 
   @Field(() => GraphQLISODateTime)
@@ -58,6 +59,9 @@ export class Profile {
     description: 'null when the profile was read now (or from the short cache); set when Auth0 failed and this is the last profile it returned. updateProfile never answers one.',
   })
   lastKnown!: LastKnownProfile | null;
+
+  @Field(() => PendingEmailChange, { nullable: true, description: 'The email change waiting for the link mailed to the new address; null when none or expired.' })
+  pendingEmailChange!: PendingEmailChange | null;
 }
 
 declareProfileMetadataFields(Profile);

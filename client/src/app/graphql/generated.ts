@@ -36,6 +36,13 @@ export type AccountExport = {
   userMetadata: Scalars['JSONObject']['output'];
 };
 
+/** How requestEmailChange works on this server (EMAIL_CHANGE_MODE). */
+export type EmailChangeMode =
+  /** Auth0's own behaviour: the address switches at once, unverified, and Auth0 mails a verification link. */
+  | 'IMMEDIATE'
+  /** A link goes to the new address; nothing changes until it is followed (confirmEmailChange). */
+  | 'VERIFY_FIRST';
+
 /** When the account was made and used. */
 export type ExportedActivity = {
   __typename?: 'ExportedActivity';
@@ -104,17 +111,24 @@ export type LeftOutData = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Deletes the caller's account at Auth0 and every copy this API keeps; mails the address a notice. Needs a recent sign-in (INSUFFICIENT_USER_AUTHENTICATION otherwise) and `confirm` equal to the account's email address (spaces around and letter case ignored; BAD_USER_INPUT, field confirm, otherwise). */
-  deleteMyAccount: Scalars['Boolean']['output'];
-  /** Asks Auth0 to mail a password reset link to the caller's current, verified address (database users only; at most one a minute). No recent sign-in needed: the mail goes to the address on file. */
-  sendPasswordResetEmail: Scalars['Boolean']['output'];
+  /** Drop the pending email change, if any. */
+  cancelEmailChange: Profile;
+  /** Follow the mailed link: the email switches to the proven address (verified) and the old address is told. */
+  confirmEmailChange: Profile;
+  /** Start an email change (database users; needs a recent sign-in): a single-use link goes to the new address. A new request replaces the pending one. */
+  requestEmailChange: PendingEmailChange;
   /** Change the caller's own profile. Only the fields given are changed. */
   updateProfile: Profile;
 };
 
 
-export type MutationDeleteMyAccountArgs = {
-  confirm: Scalars['String']['input'];
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRequestEmailChangeArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -122,14 +136,25 @@ export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+/** An email change waiting for the link mailed to the new address. */
+export type PendingEmailChange = {
+  __typename?: 'PendingEmailChange';
+  /** The new address (lower-cased). */
+  email: Scalars['String']['output'];
+  /** When the link stops working. In IMMEDIATE mode: when the address was switched. */
+  expiresAt: Scalars['DateTimeISO']['output'];
+};
+
 /** The signed-in user's own profile. */
 export type Profile = {
   __typename?: 'Profile';
-  /** Whether updateProfile accepts an email change from this user. */
+  /** Whether this user may change their email (database users; requestEmailChange). */
   canChangeEmail: Scalars['Boolean']['output'];
   /** The primary identity's connection. */
   connection: Scalars['String']['output'];
   email: Scalars['String']['output'];
+  /** How requestEmailChange works here. */
+  emailChangeMode: EmailChangeMode;
   emailVerified: Scalars['Boolean']['output'];
   /** Given name, stored in user_metadata.firstName. */
   firstName: Maybe<Scalars['String']['output']>;
@@ -139,6 +164,8 @@ export type Profile = {
   lastKnown: Maybe<LastKnownProfile>;
   /** Family name, stored in user_metadata.lastName. */
   lastName: Maybe<Scalars['String']['output']>;
+  /** The email change waiting for the link mailed to the new address; null when none or expired. */
+  pendingEmailChange: Maybe<PendingEmailChange>;
   picture: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
 };
@@ -153,8 +180,6 @@ export type Query = {
 
 /** Changes to the caller's own profile. Omitted fields stay as they are. */
 export type UpdateProfileInput = {
-  /** New email (database users only); a verification mail is sent. */
-  email?: InputMaybe<Scalars['String']['input']>;
   /** Given name, stored in user_metadata.firstName. */
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** Family name, stored in user_metadata.lastName. */
@@ -165,18 +190,6 @@ export type MyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyDataQuery = { __typename?: 'Query', myData: { __typename?: 'AccountExport', formatVersion: number, exportedAt: string, userId: string, userMetadata: Record<string, unknown>, profile: { __typename?: 'ExportedProfile', email: string, emailVerified: boolean, username: string | null, phoneNumber: string | null, phoneVerified: boolean | null, name: string | null, nickname: string | null, givenName: string | null, familyName: string | null, picture: string | null }, identities: Array<{ __typename?: 'ExportedIdentity', provider: string, connection: string, userId: string, isSocial: boolean }>, activity: { __typename?: 'ExportedActivity', createdAt: string | null, updatedAt: string, lastLogin: string | null, lastIp: string | null, loginsCount: number }, leftOut: Array<{ __typename?: 'LeftOutData', field: string, reason: string }> } };
-
-export type SendPasswordResetEmailMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SendPasswordResetEmailMutation = { __typename?: 'Mutation', sendPasswordResetEmail: boolean };
-
-export type DeleteMyAccountMutationVariables = Exact<{
-  confirm: Scalars['String']['input'];
-}>;
-
-
-export type DeleteMyAccountMutation = { __typename?: 'Mutation', deleteMyAccount: boolean };
 
 export type ProfileFieldsFragment = { __typename?: 'Profile', id: string, email: string, emailVerified: boolean, firstName: string | null, lastName: string | null, picture: string | null, connection: string, canChangeEmail: boolean, updatedAt: string, lastKnown: { __typename?: 'LastKnownProfile', asOf: string, ageSeconds: number, reason: LastKnownReason } | null };
 
@@ -194,7 +207,5 @@ export type UpdateProfileMutation = { __typename?: 'Mutation', updateProfile: { 
 
 export const ProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ProfileFieldsFragment, unknown>;
 export const MyDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formatVersion"}},{"kind":"Field","name":{"kind":"Name","value":"exportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"phoneVerified"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userMetadata"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"isSocial"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastLogin"}},{"kind":"Field","name":{"kind":"Name","value":"lastIp"}},{"kind":"Field","name":{"kind":"Name","value":"loginsCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leftOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<MyDataQuery, MyDataQueryVariables>;
-export const SendPasswordResetEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendPasswordResetEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendPasswordResetEmail"}}]}}]} as unknown as DocumentNode<SendPasswordResetEmailMutation, SendPasswordResetEmailMutationVariables>;
-export const DeleteMyAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMyAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirm"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteMyAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"confirm"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirm"}}}]}]}}]} as unknown as DocumentNode<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const UpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"canChangeEmail"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastKnown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;

@@ -102,17 +102,14 @@ export class ProfilePage {
     if (!this.canSave()) return;
     this.state.set({ kind: 'saving' });
     this.api.update(patch).subscribe({
-      next: (saved) => this.saved(saved, patch.email !== undefined),
+      next: (saved) => this.saved(saved),
       error: (error: unknown) => this.failed(describeSaveError(error)),
     });
   }
 
-  private saved(profile: Profile, emailChanged: boolean): void {
+  private saved(profile: Profile): void {
     this.form.reset(formValueOf(this.shape, profile));
-    const message = emailChanged
-      ? `Saved. We sent a verification mail to ${profile.email}; until you confirm it, the address shows as unverified.`
-      : 'Your profile was saved.';
-    this.state.set({ kind: 'saved', message });
+    this.state.set({ kind: 'saved', message: 'Your profile was saved.' });
   }
 
   /** The edits stay in the form whatever went wrong. */
