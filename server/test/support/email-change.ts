@@ -1,8 +1,8 @@
 import { gql, type GraphQLResult } from './graphql';
 
 /** The email-change operations, written here until the app's documents carry them (the fields the app reads). */
-export const REQUEST_EMAIL_CHANGE = 'mutation RequestEmailChange($email: String!) { requestEmailChange(email: $email) { email expiresAt } }';
-export const CONFIRM_EMAIL_CHANGE =
+const REQUEST_EMAIL_CHANGE = 'mutation RequestEmailChange($email: String!) { requestEmailChange(email: $email) { email expiresAt } }';
+const CONFIRM_EMAIL_CHANGE =
   'mutation ConfirmEmailChange($token: String!) { confirmEmailChange(token: $token) { id email emailVerified pendingEmailChange { email expiresAt } } }';
 export const CANCEL_EMAIL_CHANGE = 'mutation CancelEmailChange { cancelEmailChange { email pendingEmailChange { email expiresAt } } }';
 export const PENDING_EMAIL_CHANGE = 'query Pending { me { email emailVerified emailChangeMode pendingEmailChange { email expiresAt } } }';

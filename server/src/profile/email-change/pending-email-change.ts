@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The app_metadata key. */
-export const PENDING_EMAIL_CHANGE_KEY = 'pendingEmailChange';
+const PENDING_EMAIL_CHANGE_KEY = 'pendingEmailChange';
 
 export interface PendingEmailChange {
   email: string;
