@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
+import { ErrorCode } from 'profile-shape';
 import type { GraphQLContext } from './context';
 import { createFormatError, errorCodeOf } from './errors';
 import { noSubscriptions } from './no-subscriptions';
@@ -21,7 +22,7 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
 
-const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE']);
+const UPSTREAM_CODES = new Set<string>([ErrorCode.rateLimited, ErrorCode.upstreamUnavailable]);
 
 /**
  * Logs errors with the request id: unexpected ones with the stack, upstream trouble as a warning,
@@ -37,7 +38,7 @@ function errorLogging(fallback: Logger): ApolloServerPlugin<GraphQLContext> {
             const original = unwrapResolverError(error);
             const code = errorCodeOf(error);
             const reason = original instanceof Error ? original.message : undefined;
-            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') log.error({ err: original, operationName }, 'unexpected error');
+            if (code === undefined || code === ErrorCode.internal) log.error({ err: original, operationName }, 'unexpected error');
             else if (UPSTREAM_CODES.has(code)) log.warn({ code, operationName, reason }, 'upstream error');
             else log.debug({ code, operationName, reason }, 'request error');
           }

@@ -1,28 +1,12 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from 'profile-shape';
 import { Auth0RateLimitedError, Auth0RejectedError, Auth0UnavailableError, Auth0UserNotFoundError } from '../auth0/errors';
 import { NotConfiguredError } from '../account/account.errors';
 import { MailNotSentError } from '../mail/mail.errors';
 import { EmailChangeExpiredError, EmailChangeInvalidError } from '../profile/email-change/email-change.errors';
 import { ProfileForbiddenError, ProfileInputError } from '../profile/profile.errors';
 import { UpdateRateLimitedError } from '../profile/update-rate-limit';
-
-/** The stable `extensions.code` values clients rely on. */
-const ErrorCode = {
-  unauthenticated: 'UNAUTHENTICATED',
-  forbidden: 'FORBIDDEN',
-  badUserInput: 'BAD_USER_INPUT',
-  rateLimited: 'RATE_LIMITED',
-  upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
-  notFound: 'NOT_FOUND',
-  internal: 'INTERNAL_SERVER_ERROR',
-  badRequest: 'BAD_REQUEST',
-  insufficientUserAuthentication: 'INSUFFICIENT_USER_AUTHENTICATION',
-  notConfigured: 'NOT_CONFIGURED',
-  mailNotSent: 'MAIL_NOT_SENT',
-  emailChangeInvalid: 'EMAIL_CHANGE_INVALID',
-  emailChangeExpired: 'EMAIL_CHANGE_EXPIRED',
-} as const;
 
 const MAIL_NOT_SENT_MESSAGE = 'The confirmation mail could not be sent, so nothing was changed; try again in a few minutes';
 

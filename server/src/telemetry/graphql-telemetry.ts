@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse, GraphQLRequestListener } from '@apollo/server';
 import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { FastifyRequest } from 'fastify';
+import { ErrorCode } from 'profile-shape';
 import type { GraphQLContext } from '../graphql/context';
 import { operationLabel } from '../graphql/known-operations';
 import type { GraphQLRequestObserver } from '../http/graphql-handler';
@@ -9,7 +10,7 @@ import type { Metrics } from './metrics';
 
 const tracer = trace.getTracer('profile-api/graphql');
 /** Outcomes that are the server's fault (the span's status is ERROR); the caller's own mistakes are not. */
-const SERVER_FAULTS = new Set(['INTERNAL_SERVER_ERROR', 'UPSTREAM_UNAVAILABLE']);
+const SERVER_FAULTS = new Set<unknown>([ErrorCode.internal, ErrorCode.upstreamUnavailable]);
 
 export interface GraphQLTelemetry {
   observer: GraphQLRequestObserver;

@@ -1,13 +1,15 @@
 import { graphQLErrorsOf } from '../graphql/graphql-errors';
-import { describeSaveError, loadErrorMessage } from '../profile/save-error';
+import { ErrorCode } from 'profile-shape';
+import { classifyApiError } from '../graphql/api-failure';
+import { loadErrorMessage } from '../profile/load-error';
 
 /** Codes whose server message is written for the user and says what to do. */
-const TOLD_BY_SERVER = new Set(['FORBIDDEN', 'BAD_USER_INPUT', 'RATE_LIMITED', 'NOT_FOUND', 'MAIL_NOT_SENT']);
+const TOLD_BY_SERVER = new Set<unknown>([ErrorCode.forbidden, ErrorCode.badUserInput, ErrorCode.rateLimited, ErrorCode.notFound, ErrorCode.mailNotSent]);
 
 /** The message for a failed account action (download, reset mail, deletion). */
 export function accountErrorMessage(error: unknown): string {
-  const told = graphQLErrorsOf(error).find((entry) => TOLD_BY_SERVER.has(String(entry.extensions['code'])));
+  const told = graphQLErrorsOf(error).find((entry) => TOLD_BY_SERVER.has(entry.extensions['code']));
   if (told?.message) return told.message;
-  const kind = describeSaveError(error).kind;
-  return kind === 'other' || kind === 'field' ? 'That did not work on the server. Try again.' : loadErrorMessage(error);
+  const kind = classifyApiError(error).kind;
+  return kind === 'field' || kind === 'input' || kind === 'server' ? 'That did not work on the server. Try again.' : loadErrorMessage(error);
 }

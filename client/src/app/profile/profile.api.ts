@@ -7,7 +7,8 @@ import {
   type ProfileFieldsFragment,
   type UpdateProfileInput,
 } from '../graphql/generated';
-import { describeSaveError, loadErrorMessage } from './save-error';
+import { classifyApiError } from '../graphql/api-failure';
+import { loadErrorMessage } from './load-error';
 
 export type Profile = ProfileFieldsFragment;
 
@@ -32,7 +33,7 @@ export class ProfileApi {
     map((result): MeView => {
       if (result.dataState === 'complete') return { status: 'ready', profile: result.data.me };
       if (result.error) {
-        const signInAgain = describeSaveError(result.error).kind === 'unauthenticated';
+        const signInAgain = classifyApiError(result.error).kind === 'unauthenticated';
         return { status: 'error', message: loadErrorMessage(result.error), signInAgain };
       }
       return { status: 'loading' };

@@ -1,5 +1,5 @@
 import { graphQLError, serverError } from '../../testing/graphql-errors';
-import { describeSaveError, loadErrorMessage } from './save-error';
+import { describeSaveError } from './save-error';
 
 describe('describeSaveError', () => {
   it('puts BAD_USER_INPUT on the field the server names', () => {
@@ -55,15 +55,5 @@ describe('describeSaveError', () => {
   it('recognises an Auth0 token error from the interceptor as an ended session', () => {
     const error = Object.assign(new Error('Login required'), { error: 'login_required' });
     expect(describeSaveError(error).kind).toBe('unauthenticated');
-  });
-});
-
-describe('loadErrorMessage', () => {
-  it('words failures for a profile that could not be loaded', () => {
-    expect(loadErrorMessage(new Error('offline'))).toBe('Could not reach the server. Check your connection and try again.');
-    expect(loadErrorMessage(graphQLError('x', { code: 'RATE_LIMITED', retryAfterSeconds: 3 }))).toBe(
-      'Too many requests just now. Try again in 3 seconds.',
-    );
-    expect(loadErrorMessage(graphQLError('x', { code: 'NOT_FOUND' }))).toBe('Your profile could not be loaded. Try again.');
   });
 });
