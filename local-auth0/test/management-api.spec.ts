@@ -128,6 +128,28 @@ describe('PATCH /api/v2/users/{id} email rules', () => {
   });
 });
 
+describe('GET /api/v2/users-by-email', () => {
+  const byEmail = (email: string, query = '', t = token) => fetch(`${tenant.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}${query}`, { headers: auth(t) });
+
+  it('finds the user with that address, whatever its case, and nobody for an unused one', async () => {
+    expect(await json(await byEmail('ALAN@example.com', '&fields=user_id&include_fields=true'))).toEqual([{ user_id: ALAN }]);
+    expect(await json(await byEmail('nobody@example.com'))).toEqual([]);
+  });
+
+  it('refuses a request without an address, and a token without read:users', async () => {
+    expect((await fetch(`${tenant.url}/api/v2/users-by-email`, { headers: auth() })).status).toBe(400);
+    expect((await byEmail('ada@example.com', '', await managementToken(tenant, 'update:users'))).status).toBe(403);
+  });
+});
+
+describe('PATCH /api/v2/users/{id} app_metadata and proven addresses', () => {
+  it('merges app_metadata at the first level and switches email as verified when email_verified is sent with it', async () => {
+    await patch(ADA, { app_metadata: { pendingEmailChange: { email: 'x@example.com' }, other: 1 } });
+    const body = await json(await patch(ADA, { email: 'ada@lovelace.example', email_verified: true, app_metadata: { pendingEmailChange: null } }));
+    expect(body).toMatchObject({ email: 'ada@lovelace.example', email_verified: true, app_metadata: { other: 1 } });
+  });
+});
+
 describe('Management API authorization', () => {
   it('answers a missing token with 401', async () => {
     const res = await fetch(userPath(tenant, ADA));

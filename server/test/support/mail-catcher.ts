@@ -96,6 +96,11 @@ class MailStore {
 function smtpServer(store: MailStore): SMTPServer {
   return new SMTPServer({
     authOptional: true,
+    // Like MailDev: any login is taken (over plain SMTP), so SMTP URLs with credentials work too.
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      callback(null, { user: auth.username ?? 'anyone' });
+    },
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: MAX_MESSAGE_BYTES,
