@@ -35,9 +35,13 @@ function withRatio(phase: PhaseResult, baseline: PhaseResult, reference?: PhaseR
   return { ...phase, ratioToBaseline: ratio(phase, baseline), ...(reference ? { ratioToReference: ratio(phase, reference) } : {}) };
 }
 
-/** Per connection count: baseline, Fastify reference, warm API, with their ratios. */
+/** Per connection count: the reference rows and the warm API, with their ratios. */
 function comparisonPhases(comparisons: Comparison[]): PhaseResult[] {
-  return comparisons.flatMap(({ baseline, reference, warm }) => [baseline, withRatio(reference, baseline), withRatio(warm, baseline, reference)]);
+  return comparisons.flatMap((c) => [
+    c.baseline,
+    withRatio(c.reference, c.baseline),
+    ...[c.mercuriusJit, c.mercurius, c.ceiling, c.warm].map((phase) => withRatio(phase, c.baseline, c.reference)),
+  ]);
 }
 
 function failureNotes(phases: PhaseResult[]): string[] {

@@ -2,8 +2,8 @@
 import type { ApiMemory, PhaseResult, TargetResult } from './results';
 
 export interface TargetInput {
-  /** Per connection count: the two bare references and the warm API, measured in alternating slices. */
-  comparisons: { connections: number; baseline: PhaseResult; reference: PhaseResult; warm: PhaseResult }[];
+  /** Per connection count: the bare references, the ceiling and the warm API, measured in alternating slices. */
+  comparisons: { connections: number; baseline: PhaseResult; reference: PhaseResult; mercuriusJit: PhaseResult; ceiling: PhaseResult; warm: PhaseResult }[];
   memory: ApiMemory;
   /** One entry per API process: its life and the upstream calls it made. */
   apiProcesses: { name: string; seconds: number; tokenRequests: number; userReads?: number; userPatches?: number; ttlS?: number }[];
@@ -16,6 +16,8 @@ export function judgeTargets(input: TargetInput): TargetResult[] {
     ...input.comparisons.flatMap((c) => [
       throughput(c.connections, 'baseline (Express 5)', c.warm, c.baseline, 1.5),
       throughput(c.connections, 'bare Apollo on Fastify 5', c.warm, c.reference, 0.7),
+      throughput(c.connections, 'bare Mercurius 16 + graphql-jit', c.warm, c.mercuriusJit, 1.0),
+      throughput(c.connections, 'the node:http ceiling', c.warm, c.ceiling, 0.4),
       tailLatency(c),
     ]),
     tokenRequests(input),

@@ -1,7 +1,8 @@
-// Phases 1, 2, 3b and the soak. The two reference servers (bare Apollo on Express 5, the
-// baseline; bare Apollo on Fastify 5) and ONE API process run side by side: `me` on all three in
-// alternating slices, at each connection count (the ratios are the targets), then the 90/10 mix
-// and more of it on the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
+// Phases 1, 2, 3b and the soak. The reference servers (scenarios/baseline.ts: bare Apollo on
+// Express 5, the baseline; bare Apollo on Fastify 5; bare Mercurius with and without JIT; the
+// node:http ceiling) and ONE API process run side by side: `me` on all of them in alternating
+// slices, at each connection count (the ratios are the targets), then the 90/10 mix and more of it
+// on the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
 import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadOptions } from '../lib/load';
 import { measurePhase, toUpstream } from '../lib/phase';
@@ -10,18 +11,13 @@ import type { ApiMemory, PhaseResult } from '../lib/results';
 import { sampleRss } from '../lib/rss-sampler';
 import { addCounts, count, drainCounts, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from '../lib/tenant-client';
 import { callMeForEveryUser, startApi } from './api-process';
-import { startBaseline, startFastifyReference } from './baseline';
+import { REFERENCES, startReferences, stopReferences, type ReferenceName, type ReferenceServers } from './baseline';
 import type { RunContext } from './context';
 
 const SLICES = 5;
 
-/** One comparison at one connection count. */
-export interface Comparison {
-  connections: number;
-  baseline: PhaseResult;
-  reference: PhaseResult;
-  warm: PhaseResult;
-}
+/** One comparison at one connection count: every reference row and the warm API. */
+export type Comparison = { connections: number; warm: PhaseResult } & Record<ReferenceName, PhaseResult>;
 
 export interface WarmRun {
   comparisons: Comparison[];
@@ -32,51 +28,36 @@ export interface WarmRun {
 }
 
 interface Servers {
-  baseline: Service;
-  reference: Service;
+  references: ReferenceServers;
   api: Service;
   startedAt: number;
 }
 
 async function compareAt(ctx: RunContext, servers: Servers, connections: number, tally: Counts): Promise<Comparison> {
   const { settings, tokens, tenantUrl } = ctx;
-  const { baseline, reference, api } = servers;
+  const order = [...REFERENCES.map((spec) => servers.references[spec.name]), servers.api];
   const base = { connections, requests: meRequests(tokens) };
-  const targets: LoadOptions[] = [baseline, reference, api].map((server) => ({ ...base, url: server.url, durationS: settings.durationS }));
+  const targets: LoadOptions[] = order.map((server) => ({ ...base, url: server.url, durationS: settings.durationS }));
   for (const target of targets) await runLoad({ ...target, durationS: settings.warmupS });
   addCounts(tally, await drainCounts(tenantUrl));
   // Each server idles during the others' slices, so its CPU is divided by its own load time.
-  const cpu = [watchCpu(baseline.pid), watchCpu(reference.pid), watchCpu(api.pid), watchCpu(ctx.tenantPid)] as const;
-  const [baseStats, refStats, warmStats] = await runInterleaved(targets, SLICES);
+  const cpu = order.map((server) => watchCpu(server.pid));
+  const tenantCpu = watchCpu(ctx.tenantPid);
+  const stats = await runInterleaved(targets, SLICES);
   const counts = await drainCounts(tenantUrl);
   addCounts(tally, counts);
-  if (!baseStats || !refStats || !warmStats) throw new Error('interleaved run returned no stats');
   const at = `${connections} connections`;
-  return {
-    connections,
-    baseline: {
-      id: `baseline-${connections}`,
-      title: `baseline: bare Apollo 5 + Express 5, constant me, ${at}`,
-      stats: baseStats,
-      rssAfterMb: readMemory(baseline.pid).rssMb,
-      cpu: { server: cpu[0].percentOver(baseStats.durationS), tenant: 0 },
-    },
-    reference: {
-      id: `reference-${connections}`,
-      title: `reference: bare Apollo 5 + Fastify 5, constant me, ${at}`,
-      stats: refStats,
-      rssAfterMb: readMemory(reference.pid).rssMb,
-      cpu: { server: cpu[1].percentOver(refStats.durationS), tenant: 0 },
-    },
-    warm: {
-      id: `warm-${connections}`,
-      title: `API me, ${tokens.length} users, warm caches, ${at}`,
-      stats: warmStats,
-      upstream: toUpstream(counts, warmStats.requests),
-      rssAfterMb: readMemory(api.pid).rssMb,
-      cpu: { server: cpu[2].percentOver(warmStats.durationS), tenant: cpu[3].percentOver(warmStats.durationS) },
-    },
+  const phaseOf = (i: number, id: string, title: string): PhaseResult => {
+    const phaseStats = stats[i];
+    const server = order[i];
+    if (!phaseStats || !server) throw new Error('interleaved run returned no stats');
+    return { id: `${id}-${connections}`, title: `${title}, ${at}`, stats: phaseStats, rssAfterMb: readMemory(server.pid).rssMb, cpu: { server: cpu[i]!.percentOver(phaseStats.durationS), tenant: 0 } };
   };
+  const references = Object.fromEntries(REFERENCES.map((spec, i) => [spec.name, phaseOf(i, spec.name, spec.title)])) as Record<ReferenceName, PhaseResult>;
+  const warm = phaseOf(REFERENCES.length, 'warm', `API me, ${tokens.length} users, warm caches`);
+  warm.upstream = toUpstream(counts, warm.stats.requests);
+  warm.cpu = { server: warm.cpu!.server, tenant: tenantCpu.percentOver(warm.stats.durationS) };
+  return { connections, ...references, warm };
 }
 
 function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
@@ -90,22 +71,18 @@ function lifetimeOf(startedAt: number, tally: Counts): WarmRun['lifetime'] {
 
 export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   const { settings, tenantUrl } = ctx;
-  const baseline = await startBaseline();
-  const reference = await startFastifyReference().catch(async (error: unknown) => {
-    await baseline.stop();
-    throw error;
-  });
+  const references = await startReferences();
   try {
     await drainCounts(tenantUrl);
     const startedAt = Date.now();
     const api = await startApi(ctx, 'API (warm)', { profileTtlS: settings.profileTtlS, updateRateLimitPerMinute: settings.updateRateLimitPerMinute });
     try {
-      return await loadApi(ctx, { baseline, reference, api, startedAt });
+      return await loadApi(ctx, { references, api, startedAt });
     } finally {
       await api.stop();
     }
   } finally {
-    await Promise.all([baseline.stop(), reference.stop()]);
+    await stopReferences(references);
   }
 }
 
@@ -119,7 +96,7 @@ async function loadApi(ctx: RunContext, servers: Servers): Promise<WarmRun> {
     await callMeForEveryUser(api.url, tokens);
     const comparisons: Comparison[] = [];
     for (const connections of settings.comparisonConnections) comparisons.push(await compareAt(ctx, servers, connections, tally));
-    await Promise.all([servers.baseline.stop(), servers.reference.stop()]);
+    await stopReferences(servers.references);
     const load = { url: api.url, connections: settings.connections, requests: mixRequests(tokens) };
     const mix = await measurePhase(tenantUrl, tally, {
       id: 'mix',

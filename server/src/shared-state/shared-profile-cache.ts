@@ -26,26 +26,16 @@ interface Entry<T> {
   refreshing: boolean;
 }
 
-// The version alone, when the entry is fresh (its remaining lifetime beyond the stale grace).
-const FRESH_VERSION = `
-local v = redis.call('HGET', KEYS[1], 'v')
-if v and redis.call('PTTL', KEYS[1]) > tonumber(ARGV[1]) then return v end
-return ''`;
-
 const POLL_MS = 50;
 /** Users remembered as written during an outage (beyond it, Redis's copies expire with their TTL). */
 const MAX_WRITTEN_WHILE_DOWN = 10_000;
 
-// One round trip: the entry, its remaining lifetime and whether a refresh is under way.
-const READ = `
-local d = redis.call('HGET', KEYS[1], 'd')
-return { d or '', redis.call('PTTL', KEYS[1]), redis.call('EXISTS', KEYS[2]) }`;
-
 // Compare and set on the version (updated_at), atomically: a late, older answer never wins.
+// Fields: v the version, d the value (JSON), f until when it is fresh (ms since the epoch).
 const STORE_IF_NOT_OLDER = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'v'))
 if current and current > tonumber(ARGV[1]) then return 0 end
-redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2], 'f', ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
@@ -55,7 +45,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * The profile cache shared by every replica through Redis: a write through any replica is what
- * the next read on every replica sees (no per-process copy in front). When an entry expires, one
+ * the next read on every replica sees. Reads are HMGETs answered from the replica's client-side
+ * cache (shared-redis: RESP3 tracking), which Redis invalidates before it acknowledges any write
+ * of the key, whichever replica made it; freshness is the entry's own `f` field, not its TTL. When an entry expires, one
  * replica takes a short lock and reads upstream while the others serve the just-expired copy
  * (kept `staleGraceMs` longer) or wait for the refresh, so the fleet reads each user at most
  * once per TTL. Within a replica, concurrent reads of one user share one flight. While Redis is
@@ -99,12 +91,12 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   }
 
   async freshVersion(userId: string): Promise<number | undefined> {
-    const { redis, fallback, ttlMs, staleGraceMs } = this.options;
+    const { redis, fallback, ttlMs } = this.options;
     if (ttlMs === 0 || !redis.usable) return fallback.freshVersion(userId);
     try {
-      const args = [String(staleGraceMs)];
-      const version = await redis.run((client) => client.eval(FRESH_VERSION, { keys: [this.key(userId)], arguments: args }) as Promise<string>);
-      return version === '' ? undefined : Number(version);
+      // HMGET is answered from this replica's client-side cache until Redis says the key changed.
+      const [version, freshUntil] = await redis.run((client) => client.hmGet(this.key(userId), ['v', 'f']));
+      return version && Number(freshUntil) > Date.now() ? Number(version) : undefined;
     } catch (error) {
       if (error instanceof SharedStateUnavailableError) return fallback.freshVersion(userId);
       throw error;
@@ -156,20 +148,17 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   }
 
   private async read(userId: string): Promise<Entry<T>> {
-    const reply = await this.options.redis.run(
-      (client) => client.eval(READ, { keys: [this.key(userId), this.lockKey(userId)] }) as Promise<[string, number, number]>,
-    );
-    const [data, pttl, locked] = reply;
-    return {
-      value: data ? (JSON.parse(data) as T) : undefined,
-      fresh: pttl > this.options.staleGraceMs,
-      refreshing: locked === 1,
-    };
+    const { redis } = this.options;
+    const [data, freshUntil] = await redis.run((client) => client.hmGet(this.key(userId), ['d', 'f']));
+    const value = data ? (JSON.parse(data) as T) : undefined;
+    if (value && Number(freshUntil) > Date.now()) return { value, fresh: true, refreshing: false };
+    const locked = await redis.run((client) => client.exists(this.lockKey(userId)));
+    return { value, fresh: false, refreshing: locked === 1 };
   }
 
   private async store(userId: string, value: T): Promise<void> {
     const { ttlMs, staleGraceMs, version } = this.options;
-    const args = [String(version(value)), JSON.stringify(value), String(ttlMs + staleGraceMs)];
+    const args = [String(version(value)), JSON.stringify(value), String(ttlMs + staleGraceMs), String(Date.now() + ttlMs)];
     await this.options.redis.run((client) => client.eval(STORE_IF_NOT_OLDER, { keys: [this.key(userId)], arguments: args }));
   }
 
