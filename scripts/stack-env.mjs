@@ -5,6 +5,8 @@
 //   PORT (4000)              the API (with start:replicas, the proxy; the replicas take the next two)
 //   APP_PORT (4200)          the app
 //   START_APP_CMD            a shell command run instead of `ng serve` (tests run a cheap stand-in)
+//   CROSS_SITE=1 (or `-- --cross-site`)  the tenant on 127.0.0.1 (issuer http://127.0.0.1:PORT/), the
+//                            app on localhost: two sites, as with a real tenant
 //   MAIL_SMTP_PORT (1025), MAIL_WEB_PORT (1080)  the development mail inbox (npm start)
 //   SMTP_URL                 mail goes there instead; then no inbox starts
 const env = process.env;
@@ -13,13 +15,26 @@ export const tenantPort = Number(env.LOCAL_AUTH0_PORT || 4400);
 export const apiPort = Number(env.PORT || 4000);
 export const appPort = Number(env.APP_PORT || 4200);
 
-export const tenantUrl = `http://localhost:${tenantPort}`;
+export const crossSite = ['1', 'true'].includes(env.CROSS_SITE ?? '') || process.argv.includes('--cross-site');
+const tenantHost = crossSite ? '127.0.0.1' : 'localhost';
+
+export const tenantUrl = `http://${tenantHost}:${tenantPort}`;
 export const apiUrl = `http://localhost:${apiPort}`;
 export const appUrl = `http://localhost:${appPort}`;
 
 export const mailWebUrl = `http://127.0.0.1:${env.MAIL_WEB_PORT || 1080}`;
 export const smtpUrl = env.SMTP_URL || `smtp://127.0.0.1:${env.MAIL_SMTP_PORT || 1025}`;
 export const inbox = !env.SMTP_URL;
+
+/** The tenant's variables: its public host, and the app's origin for callbacks, logout and web origins. */
+export const tenantEnv = { LOCAL_AUTH0_PUBLIC_HOST: tenantHost, LOCAL_AUTH0_SPA_URLS: appUrl };
+
+/** What the app loads as config.json (`ng serve` answers it from APP_RUNTIME_CONFIG, see client/dev-config.mjs). */
+export const runtimeConfig = {
+  auth0: { domain: env.AUTH0_DOMAIN || tenantUrl, clientId: env.AUTH0_CLIENT_ID || 'local-spa', audience: env.AUTH0_AUDIENCE || 'https://profile-api.local' },
+  apiUrl: `${apiUrl}/graphql`,
+  session: 'memory',
+};
 
 /** The app's service for launch(): `ng serve` on APP_PORT, or START_APP_CMD. */
 export function appService() {
@@ -30,6 +45,6 @@ export function appService() {
     shell: Boolean(standIn),
     cwd: standIn ? undefined : 'client',
     ready: appUrl,
-    env: { NG_CLI_ANALYTICS: 'false', APP_PORT: String(appPort) },
+    env: { NG_CLI_ANALYTICS: 'false', APP_PORT: String(appPort), APP_RUNTIME_CONFIG: JSON.stringify(runtimeConfig) },
   };
 }

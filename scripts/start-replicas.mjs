@@ -5,7 +5,7 @@
 import { createConnection } from 'node:net';
 import { startRoundRobinProxy } from './round-robin-proxy.mjs';
 import { isStopping, launch, stopAll, waitFor, waitUntil, whenStopping } from './services.mjs';
-import { apiPort as proxyPort, appService, appUrl, tenantUrl } from './stack-env.mjs';
+import { apiPort as proxyPort, appService, appUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const redisPort = Number(process.env.REDIS_PORT ?? 6390);
@@ -27,7 +27,7 @@ launch({ name: 'redis', cmd: [REDIS_SERVER, '--port', String(redisPort), '--bind
 await waitUntil(redisAnswers, 'redis', 10_000);
 
 if (!isStopping()) {
-  launch({ name: 'tenant', cmd: ['node', '--import', 'tsx', 'local-auth0/src/main.ts'] });
+  launch({ name: 'tenant', cmd: ['node', '--import', 'tsx', 'local-auth0/src/main.ts'], env: tenantEnv });
   await waitFor(`${tenantUrl}/.well-known/openid-configuration`, 'tenant');
 }
 

@@ -6,13 +6,13 @@
 // Environment: see stack-env.mjs.
 import { tsImport } from 'tsx/esm/api';
 import { isStopping, launch, waitFor } from './services.mjs';
-import { apiUrl, appService, appUrl, inbox, mailWebUrl, smtpUrl, tenantUrl } from './stack-env.mjs';
+import { apiUrl, appService, appUrl, crossSite, inbox, mailWebUrl, smtpUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
 
 const { LOCAL_APP } = await tsImport('../local-auth0/src/config/local-app.ts', import.meta.url);
 
 const services = [
   ...(inbox ? [{ name: 'mail', cmd: ['node', '--import', 'tsx', 'server/test/support/mail-inbox-main.ts'], ready: mailWebUrl }] : []),
-  { name: 'tenant', cmd: ['node', '--import', 'tsx', 'local-auth0/src/main.ts'], ready: `${tenantUrl}/.well-known/openid-configuration`, env: { SMTP_URL: smtpUrl } },
+  { name: 'tenant', cmd: ['node', '--import', 'tsx', 'local-auth0/src/main.ts'], ready: `${tenantUrl}/.well-known/openid-configuration`, env: { ...tenantEnv, SMTP_URL: smtpUrl } },
   {
     name: 'api',
     cmd: ['node', '--import', 'tsx', 'server/src/main.ts'],
@@ -34,7 +34,7 @@ if (!isStopping()) {
 
     App             ${appUrl}
     GraphQL API     ${apiUrl}/graphql   (Apollo Sandbox, pre-authorised as ada)
-    Local tenant    ${tenantUrl}/
+    Local tenant    ${tenantUrl}/${crossSite ? '   (another site than the app: the session is restored by a top-level trip)' : ''}
     Mail inbox      ${inbox ? `${mailWebUrl}/   (every mail the API and the tenant send; SMTP ${smtpUrl})` : `none started: mail goes to ${smtpUrl}`}
 
   Demo logins (local-auth0/seed.json; README.md says what each shows):

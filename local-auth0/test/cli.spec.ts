@@ -32,6 +32,19 @@ describe('the local-auth0 command', () => {
     expect(run.stdout).toContain('ada@example.com / Ada-Lovelace-1815');
   }, 30_000);
 
+  it('takes its public host and the app URLs it allows from the environment', async () => {
+    const env = { LOCAL_AUTH0_PORT: '0', LOCAL_AUTH0_STATE: 'memory', LOCAL_AUTH0_PUBLIC_HOST: '127.0.0.1', LOCAL_AUTH0_SPA_URLS: 'http://localhost:5020' };
+    const run = await runCli(env, 'grace@example.com');
+    expect(run.stdout).toMatch(/issuer: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(run.stdout).toContain('local-spa (callbacks, logout URLs and web origins: http://localhost:5020)');
+  }, 30_000);
+
+  it('refuses a public host other than localhost or 127.0.0.1, naming the variable', async () => {
+    const run = await runCli({ LOCAL_AUTH0_PORT: '0', LOCAL_AUTH0_STATE: 'memory', LOCAL_AUTH0_PUBLIC_HOST: '0.0.0.0' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('LOCAL_AUTH0_PUBLIC_HOST must be "localhost" or "127.0.0.1"');
+  }, 30_000);
+
   it('exits with a clear message when the port is in use', async () => {
     const tenant = await startTenant();
     try {

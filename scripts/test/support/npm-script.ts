@@ -17,8 +17,8 @@ export interface RunningScript {
   exited: Promise<void>;
 }
 
-export async function runNpmScript(script: string, env: Record<string, string>, readyText: string, timeoutMs = 120_000): Promise<RunningScript> {
-  const npm = spawn('npm', ['run', '--silent', script], {
+export async function runNpmScript(script: string, env: Record<string, string>, readyText: string, timeoutMs = 120_000, args: string[] = []): Promise<RunningScript> {
+  const npm = spawn('npm', ['run', '--silent', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOCAL_AUTH0_STATE: 'memory', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
