@@ -9,7 +9,11 @@
 //                            app on localhost: two sites, as with a real tenant
 //   MAIL_SMTP_PORT (1025), MAIL_WEB_PORT (1080)  the development mail inbox (npm start)
 //   SMTP_URL                 mail goes there instead; then no inbox starts
+import { readFileSync } from 'node:fs';
+
 const env = process.env;
+/** The local tenant's registrations (its SPA client and API), as local-auth0/src/config/local-app.ts reads them. */
+const seed = JSON.parse(readFileSync(new URL('../local-auth0/seed.json', import.meta.url), 'utf8'));
 
 export const tenantPort = Number(env.LOCAL_AUTH0_PORT || 4400);
 export const apiPort = Number(env.PORT || 4000);
@@ -31,7 +35,11 @@ export const tenantEnv = { LOCAL_AUTH0_PUBLIC_HOST: tenantHost, LOCAL_AUTH0_SPA_
 
 /** What the app loads as config.json (`ng serve` answers it from APP_RUNTIME_CONFIG, see client/dev-config.mjs). */
 export const runtimeConfig = {
-  auth0: { domain: env.AUTH0_DOMAIN || tenantUrl, clientId: env.AUTH0_CLIENT_ID || 'local-spa', audience: env.AUTH0_AUDIENCE || 'https://profile-api.local' },
+  auth0: {
+    domain: env.AUTH0_DOMAIN || tenantUrl,
+    clientId: env.AUTH0_CLIENT_ID || seed.clients.find((client) => client.type === 'spa').clientId,
+    audience: env.AUTH0_AUDIENCE || seed.resourceServers[0].identifier,
+  },
   apiUrl: `${apiUrl}/graphql`,
   session: 'memory',
 };
