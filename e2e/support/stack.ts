@@ -1,6 +1,7 @@
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { LOCAL_APP } from 'local-auth0/testing';
 import { loadConfig, startServer } from 'server';
+import { startMailCatcher, type MailCatcher } from 'server/test/support/mail-catcher';
 import { APP_DIST } from './paths';
 import { startStaticApp } from './static-app';
 
@@ -16,22 +17,27 @@ export interface StackOptions {
 export interface Stack {
   appUrl: string;
   tenant: LocalAuth0;
+  /** The SMTP server the tenant and the API send their mails to. */
+  mail: MailCatcher;
   apiUrl: string;
   /** Stops the API only (the app then sees network failures); close() still cleans up. */
   stopApi(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Tenant, API and the built app on ephemeral ports, wired to each other like the defaults. */
+/** Mail catcher, tenant, API and the built app on ephemeral ports, wired to each other like the defaults. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let appConfig: unknown = null;
+  const mail = await startMailCatcher();
   const app = await startStaticApp(APP_DIST, () => appConfig);
-  const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url], publicHost: options.tenantHost });
+  const tenant = await startLocalAuth0({ port: 0, stateFile: null, spaUrls: [app.url], publicHost: options.tenantHost, smtpUrl: mail.url });
   const api = await startServer(
     loadConfig({
       NODE_ENV: 'test',
       AUTH0_DOMAIN: tenant.url,
       CORS_ORIGINS: app.url,
+      SMTP_URL: mail.url,
+      APP_URL: app.url,
       PORT: '0',
       LOG_LEVEL: 'silent',
       ...options.apiEnv,
@@ -47,10 +53,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     appUrl: app.url,
     tenant,
+    mail,
     apiUrl: api.url,
     stopApi,
     close: async () => {
-      await Promise.all([app.close(), stopApi(), tenant.close()]);
+      await Promise.all([app.close(), stopApi(), tenant.close(), mail.close()]);
     },
   };
 }

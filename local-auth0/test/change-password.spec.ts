@@ -63,6 +63,6 @@ describe('the reset page', () => {
     const html = await res.text();
     expect(html).toContain('This link has expired or was already used.');
     expect(html).not.toContain('<form');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
   });
 });

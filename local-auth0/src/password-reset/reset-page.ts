@@ -24,9 +24,10 @@ ${error ? `<p id="error" role="alert">${escapeHtml(error)}</p>` : ''}
   );
 }
 
-// The ticket is in the URL: no referrer, no cache, no framing.
+// The ticket is in the URL: no referrer to other sites, no cache, no framing. (`no-referrer` would
+// also make the browser send `Origin: null` with the form, which the cross-site check refuses.)
 function send(res: Response, status: number, html: string): void {
-  res.status(status).set({ 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).type('html').send(html);
+  res.status(status).set({ 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' }).type('html').send(html);
 }
 
 const field = (req: Request, name: string) => {
