@@ -1,5 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import type { RedisClientType } from 'redis';
+import { answerOf, NotKept } from '../lru-fetch';
 import type { ProfileCache } from '../profile/profile-cache';
 import type { ProfileReadCache } from '../profile/profile-stores';
 import { SharedStateUnavailableError, type SharedRedis } from './shared-redis';
@@ -27,6 +29,8 @@ interface Entry<T> {
 }
 
 const POLL_MS = 50;
+/** Users whose read may be in flight at once in one process. */
+const MAX_FLIGHTS = 10_000;
 /** Users remembered as written during an outage (beyond it, Redis's copies expire with their TTL). */
 const MAX_WRITTEN_WHILE_DOWN = 10_000;
 
@@ -55,33 +59,39 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Redis when it returns, so its older copies are not served.
  */
 export class SharedProfileCache<T extends object> implements ProfileReadCache<T> {
-  private readonly inFlight = new Map<string, Promise<T>>();
+  /**
+   * One read per user in flight in this process, shared by its concurrent callers: lru-cache's
+   * fetch(), keeping nothing (the value lives in Redis). Deleting a user's flight (a write) lets
+   * it answer its callers while later reads start a new one (`ignoreFetchAbort`).
+   */
+  private readonly flights: LRUCache<string, T, () => Promise<T>>;
   private readonly writtenWhileDown = new Set<string>();
 
   constructor(private readonly options: SharedProfileCacheOptions<T>) {
     options.redis.onRecovered(() => void this.reconcile());
+    this.flights = new LRUCache<string, T, () => Promise<T>>({
+      max: MAX_FLIGHTS,
+      ignoreFetchAbort: true,
+      fetchMethod: async (_userId, _stale, { context: read }) => {
+        throw new NotKept(await read());
+      },
+    });
   }
 
   get(userId: string, fetch: () => Promise<T>): Promise<T> {
     const { redis, fallback, ttlMs } = this.options;
     if (ttlMs === 0 || !redis.usable) return fallback.get(userId, fetch);
-    const pending = this.inFlight.get(userId);
-    if (pending) return pending;
-    const flight = this.readOrRefresh(userId, fetch).catch((error: unknown) => {
-      if (error instanceof SharedStateUnavailableError) return fallback.get(userId, fetch);
-      throw error;
-    });
-    this.inFlight.set(userId, flight);
-    const forget = () => {
-      if (this.inFlight.get(userId) === flight) this.inFlight.delete(userId);
-    };
-    flight.then(forget, forget);
-    return flight;
+    const read = () =>
+      this.readOrRefresh(userId, fetch).catch((error: unknown) => {
+        if (error instanceof SharedStateUnavailableError) return fallback.get(userId, fetch);
+        throw error;
+      });
+    return answerOf(this.flights.fetch(userId, { context: read }));
   }
 
   async set(userId: string, value: T): Promise<void> {
     // A read that started before this write must not be joined by reads that start after it.
-    this.inFlight.delete(userId);
+    this.flights.delete(userId);
     try {
       if (this.options.ttlMs > 0) await this.store(userId, value);
     } catch {
@@ -104,7 +114,7 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   }
 
   async invalidate(userId: string): Promise<void> {
-    this.inFlight.delete(userId);
+    this.flights.delete(userId);
     this.options.fallback.invalidate(userId);
     try {
       await this.options.redis.run((client) => client.del(this.key(userId)));

@@ -86,3 +86,21 @@ it('once an entry expires, one replica refreshes it while the other answers the 
   expect(counter.reads).toBe(1);
   await expect(b.get('u4', never)).resolves.toEqual({ name: 'second', version: 2 });
 });
+
+it('reads upstream once for concurrent misses on one replica, and a write starts later reads afresh', async () => {
+  const a = await replica('t5:');
+  let reads = 0;
+  let answer: (value: Value) => void = () => undefined;
+  const slow = () => {
+    reads += 1;
+    return new Promise<Value>((resolve) => (answer = resolve));
+  };
+  const waiting = Array.from({ length: 10 }, () => a.get('u5', slow));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(reads).toBe(1);
+  await a.set('u5', { name: 'written', version: 2 });
+  const after = a.get('u5', never);
+  answer({ name: 'read', version: 1 });
+  await expect(Promise.all(waiting)).resolves.toEqual(Array.from({ length: 10 }, () => ({ name: 'read', version: 1 })));
+  await expect(after).resolves.toEqual({ name: 'written', version: 2 });
+});
