@@ -6,9 +6,10 @@ import { ChangePasswordLimit } from './password-reset/change-password-limit';
 import { ResetTickets } from './password-reset/reset-tickets';
 import type { StateStore } from './state/store';
 import type { StoredUser } from './state/types';
+import type { ApiLookup, ClientLookup, PersistedState, TenantOrigin, UserLookup } from './tenant-parts';
 
 /** Everything a request handler needs to know about the tenant: its URLs, clients and state. */
-export class Tenant {
+export class Tenant implements PersistedState, TenantOrigin, ClientLookup, UserLookup, ApiLookup {
   readonly issuer: string;
   readonly managementAudience: string;
   readonly codes = new CodeStore((family) => revokeFamily(this, family));

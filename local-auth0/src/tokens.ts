@@ -1,13 +1,13 @@
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { importKey, publishedKeys } from './keys';
-import type { Tenant } from './tenant';
+import type { TokenIssuer } from './tenant-parts';
 import type { KeyRing, StoredUser } from './state/types';
 
 /** Access tokens carry `typ: at+jwt` (RFC 9068, Auth0's newer token profile). */
 const ACCESS_TOKEN_TYP = 'at+jwt';
 const ID_TOKEN_LIFETIME = 36000;
 
-async function sign(tenant: Tenant, claims: JWTPayload, typ: string, expiresIn: number): Promise<string> {
+async function sign(tenant: TokenIssuer, claims: JWTPayload, typ: string, expiresIn: number): Promise<string> {
   const { kid, privateJwk } = tenant.state.keys.current;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
@@ -29,13 +29,13 @@ export interface AccessTokenRequest {
 }
 
 /** The `aud` Auth0 puts in an access token: an array with /userinfo when `openid` was asked for. */
-function accessTokenAudience(tenant: Tenant, audience: string | undefined, scope: string): string | string[] {
+function accessTokenAudience(tenant: TokenIssuer, audience: string | undefined, scope: string): string | string[] {
   const userinfo = `${tenant.issuer}userinfo`;
   if (!audience) return userinfo;
   return scope.split(' ').includes('openid') && audience !== userinfo ? [audience, userinfo] : audience;
 }
 
-export function signAccessToken(tenant: Tenant, req: AccessTokenRequest): Promise<string> {
+export function signAccessToken(tenant: TokenIssuer, req: AccessTokenRequest): Promise<string> {
   const claims: JWTPayload = {
     sub: req.sub,
     aud: accessTokenAudience(tenant, req.audience, req.scope),
@@ -61,7 +61,7 @@ export function profileClaims(user: StoredUser, scope: string): Record<string, u
 
 export interface IdTokenRequest { user: StoredUser; clientId: string; scope: string; nonce?: string; authTime?: number; sid?: string }
 
-export function signIdToken(tenant: Tenant, req: IdTokenRequest): Promise<string> {
+export function signIdToken(tenant: TokenIssuer, req: IdTokenRequest): Promise<string> {
   const claims: JWTPayload = {
     ...profileClaims(req.user, req.scope),
     aud: req.clientId,
@@ -77,7 +77,7 @@ export function signIdToken(tenant: Tenant, req: IdTokenRequest): Promise<string
 const verifiers = new WeakMap<KeyRing, ReturnType<typeof createLocalJWKSet>>();
 
 /** Verifies a token this tenant issued (signature against the published keys, issuer, audience). */
-export async function verifyOwnToken(tenant: Tenant, token: string, audience: string): Promise<JWTPayload> {
+export async function verifyOwnToken(tenant: TokenIssuer, token: string, audience: string): Promise<JWTPayload> {
   const ring = tenant.state.keys;
   let keys = verifiers.get(ring);
   if (!keys) {

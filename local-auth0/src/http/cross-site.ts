@@ -1,9 +1,9 @@
 import type { Request } from 'express';
-import type { Tenant } from '../tenant';
+import type { TenantOrigin } from '../tenant-parts';
 import { LOOPBACK_HOSTS } from './loopback';
 
 /** An origin of the tenant itself: http, its port, a loopback host name. */
-function isTenantOrigin(tenant: Tenant, origin: string): boolean {
+function isTenantOrigin(tenant: TenantOrigin, origin: string): boolean {
   try {
     const url = new URL(origin);
     return url.protocol === 'http:' && url.port === new URL(tenant.url).port && LOOPBACK_HOSTS.has(url.hostname);
@@ -17,7 +17,7 @@ function isTenantOrigin(tenant: Tenant, origin: string): boolean {
  * another port, an opaque `null` origin). Browsers send `Origin` on every POST and
  * `Sec-Fetch-Site` on every request; callers that are not browsers send neither.
  */
-export function isForeignBrowserRequest(tenant: Tenant, req: Request): boolean {
+export function isForeignBrowserRequest(tenant: TenantOrigin, req: Request): boolean {
   const origin = req.headers.origin;
   if (origin !== undefined && !isTenantOrigin(tenant, origin)) return true;
   const site = req.headers['sec-fetch-site'];

@@ -1,7 +1,7 @@
 import { errors } from 'jose';
 import type { Request } from 'express';
 import { ManagementApiError } from '../http/errors';
-import type { Tenant } from '../tenant';
+import type { TokenIssuer } from '../tenant-parts';
 import { userManagementScopes } from '../oidc/scopes';
 import { verifyOwnToken } from '../tokens';
 
@@ -10,7 +10,7 @@ export interface Caller { sub: string; scopes: Set<string> }
 const unauthorized = (message: string, code: string) => new ManagementApiError(401, message, code, { error: message });
 
 /** Verifies the bearer token of a Management API call the way Auth0 answers a bad one. */
-export async function authenticate(tenant: Tenant, req: Request): Promise<Caller> {
+export async function authenticate(tenant: TokenIssuer, req: Request): Promise<Caller> {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (!match) throw unauthorized('Missing authentication', 'missing_authentication');
   try {

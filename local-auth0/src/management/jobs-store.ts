@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Tenant } from '../tenant';
+import type { PersistedState, TenantOrigin } from '../tenant-parts';
 import type { ExportRequest } from './jobs-body';
 import { buildExportFile } from './jobs-file';
 
@@ -23,7 +23,7 @@ const exportFilePath = (job: ExportJob) => `/exports/${job.id}.${job.request.for
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
 
-  constructor(private readonly tenant: Tenant) {}
+  constructor(private readonly tenant: PersistedState & TenantOrigin) {}
 
   create(request: ExportRequest): Record<string, unknown> {
     const job: ExportJob = { id: `job_${randomBytes(8).toString('hex')}`, status: 'pending', createdAt: new Date().toISOString(), request };

@@ -1,5 +1,5 @@
 import type { SeedClient } from '../config/seed';
-import type { Tenant } from '../tenant';
+import type { ApiLookup, ClientLookup } from '../tenant-parts';
 import { OAuthError } from '../http/errors';
 import { sameRedirectUri } from './codes';
 import { checkAudience } from './issue';
@@ -41,7 +41,7 @@ export class AuthorizeResponseError extends Error {
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const MODES = new Set<string>(RESPONSE_MODES);
 
-function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget): { audience?: string; maxAge?: number } {
+function checkParams(tenant: ClientLookup & ApiLookup, p: URLSearchParams, target: ResponseTarget): { audience?: string; maxAge?: number } {
   const fail = (error: string, description: string) => new AuthorizeResponseError(target, error, description);
   if (p.get('response_type') !== 'code') throw fail('unsupported_response_type', `Unsupported response type: ${p.get('response_type') ?? ''}`);
   if (!MODES.has(p.get('response_mode') ?? 'query')) throw fail('invalid_request', `Unsupported response_mode: ${p.get('response_mode')}`);
@@ -60,7 +60,7 @@ function checkParams(tenant: Tenant, p: URLSearchParams, target: ResponseTarget)
 }
 
 /** Validates /authorize parameters in the order Auth0 does: client, redirect URI, then the rest. */
-export function parseAuthorize(tenant: Tenant, query: string): AuthorizeRequest {
+export function parseAuthorize(tenant: ClientLookup & ApiLookup, query: string): AuthorizeRequest {
   const p = new URLSearchParams(query);
   const client = tenant.client(p.get('client_id'));
   if (!client) throw new AuthorizePageError(`Unknown client: ${p.get('client_id') ?? '(none)'}`);

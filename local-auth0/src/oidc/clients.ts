@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { SeedClient } from '../config/seed';
 import { OAuthError } from '../http/errors';
-import type { Tenant } from '../tenant';
+import type { ClientLookup } from '../tenant-parts';
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -17,7 +17,7 @@ function basicCredentials(req: Request): { id: string; secret: string } | undefi
  * The client a token request comes from. Confidential clients must prove their secret (in the
  * body or a Basic header); public clients (SPAs) send only their id.
  */
-export function authenticateClient(tenant: Tenant, req: Request, body: Record<string, unknown>): SeedClient {
+export function authenticateClient(tenant: ClientLookup, req: Request, body: Record<string, unknown>): SeedClient {
   const basic = basicCredentials(req);
   const clientId = basic?.id ?? body.client_id;
   const client = tenant.client(clientId);

@@ -2,6 +2,7 @@ import type { SeedClient } from '../config/seed';
 import { OAuthError } from '../http/errors';
 import type { StoredUser } from '../state/types';
 import type { Tenant } from '../tenant';
+import type { ApiLookup } from '../tenant-parts';
 import { signAccessToken, signIdToken } from '../tokens';
 import { postLoginActionClaims } from './post-login-action';
 import { createRefreshToken, newFamily } from './refresh-tokens';
@@ -23,7 +24,7 @@ export interface UserGrant {
 }
 
 /** An API audience a user token may be asked for: a seeded resource server or the Management API. */
-export function checkAudience(tenant: Tenant, audience: unknown): string | undefined {
+export function checkAudience(tenant: ApiLookup, audience: unknown): string | undefined {
   if (audience === undefined || audience === '') return undefined;
   const canonical = typeof audience === 'string' ? tenant.canonicalAudience(audience) : '';
   if (!tenant.resourceServer(canonical) && canonical !== tenant.managementAudience) {

@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import type { Tenant } from '../tenant';
+import type { ApiLookup } from '../tenant-parts';
 
 /**
  * What the post-login Action in the README adds for the project's API (Auth0 restricts
@@ -15,7 +15,7 @@ function authTimeClaim(apiIdentifier: string): string {
  * the session's last interactive sign-in. A refresh carries the original time, as Auth0's
  * `event.authentication` does.
  */
-export function postLoginActionClaims(tenant: Tenant, audience: string | undefined, authTime: number | undefined): JWTPayload {
+export function postLoginActionClaims(tenant: ApiLookup, audience: string | undefined, authTime: number | undefined): JWTPayload {
   if (!audience || authTime === undefined || !tenant.resourceServer(audience)) return {};
   return { [authTimeClaim(audience)]: authTime };
 }

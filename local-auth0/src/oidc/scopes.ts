@@ -1,4 +1,4 @@
-import type { Tenant } from '../tenant';
+import type { ApiLookup } from '../tenant-parts';
 
 /** Scopes any user token may carry, whatever the audience. */
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
@@ -17,7 +17,7 @@ const CURRENT_USER_SCOPES = [
 const isOidcScope = (scope: string) => (OIDC_SCOPES as readonly string[]).includes(scope);
 
 /** The non-OIDC scopes a user token for `audience` may carry: the API's permissions, or the current-user scopes. */
-function userGrantable(tenant: Tenant, audience: string | undefined): readonly string[] {
+function userGrantable(tenant: ApiLookup, audience: string | undefined): readonly string[] {
   if (audience === undefined) return [];
   if (audience === tenant.managementAudience) return CURRENT_USER_SCOPES;
   return tenant.resourceServer(audience)?.scopes ?? [];
@@ -27,7 +27,7 @@ function userGrantable(tenant: Tenant, audience: string | undefined): readonly s
  * The scope a user token gets for a request, as Auth0 decides it: the requested OIDC scopes
  * and the requested scopes the audience defines; anything else is dropped silently.
  */
-export function grantedUserScope(tenant: Tenant, audience: string | undefined, requested: string): string {
+export function grantedUserScope(tenant: ApiLookup, audience: string | undefined, requested: string): string {
   const grantable = userGrantable(tenant, audience);
   const kept = requested.split(' ').filter((s) => s !== '' && (isOidcScope(s) || grantable.includes(s)));
   return [...new Set(kept)].join(' ');

@@ -1,19 +1,15 @@
 import { Router, type Request } from 'express';
-import type { SeedClient } from '../config/seed';
 import { OAuthError } from '../http/errors';
 import type { Instrumentation } from '../http/instrument';
 import type { Tenant } from '../tenant';
 import { authenticateClient } from './clients';
 import { authorizationCodeGrant } from './grants/authorization-code';
+import type { Grant } from './grants/grant';
 import { clientCredentialsGrant } from './grants/client-credentials';
 import { passwordGrant } from './grants/password';
 import { refreshTokenGrant } from './grants/refresh-token';
 import { revokeRefreshToken } from './refresh-tokens';
 
-/** What a grant may need to know about the request besides its body. */
-export interface GrantContext { ip: string }
-
-type Grant = (tenant: Tenant, client: SeedClient, body: Record<string, unknown>, context: GrantContext) => Promise<object>;
 
 const GRANTS: Record<string, Grant> = {
   client_credentials: clientCredentialsGrant,

@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import type { Instrumentation } from '../http/instrument';
-import type { Tenant } from '../tenant';
+import type { TokenIssuer, UserLookup } from '../tenant-parts';
 import { profileClaims, verifyOwnToken } from '../tokens';
 
-function userinfo(tenant: Tenant): RequestHandler {
+function userinfo(tenant: TokenIssuer & UserLookup): RequestHandler {
   return async (req, res) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const claims = token ? await verifyOwnToken(tenant, token, `${tenant.issuer}userinfo`).catch(() => undefined) : undefined;
@@ -17,7 +17,7 @@ function userinfo(tenant: Tenant): RequestHandler {
 }
 
 /** `/userinfo`: the profile claims the access token's scopes allow. */
-export function userinfoRouter(tenant: Tenant, inst: Instrumentation): Router {
+export function userinfoRouter(tenant: TokenIssuer & UserLookup, inst: Instrumentation): Router {
   const router = Router();
   router.get('/userinfo', ...inst.route('GET /userinfo'), userinfo(tenant));
   router.post('/userinfo', ...inst.route('GET /userinfo'), userinfo(tenant));

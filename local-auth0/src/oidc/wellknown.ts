@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { Instrumentation } from '../http/instrument';
 import { publishedKeys } from '../keys';
-import type { Tenant } from '../tenant';
+import type { PersistedState, TenantOrigin } from '../tenant-parts';
 import { RESPONSE_MODES } from './authorize-request';
 import { OIDC_SCOPES } from './scopes';
 import { GRANT_TYPES } from './token';
 
 /** What the tenant implements, and nothing more: a strict client believes every line of it. */
-function discoveryDocument(tenant: Tenant) {
+function discoveryDocument(tenant: PersistedState & TenantOrigin) {
   const at = (path: string) => `${tenant.url}${path}`;
   return {
     issuer: tenant.issuer,
@@ -33,7 +33,7 @@ function discoveryDocument(tenant: Tenant) {
   };
 }
 
-export function wellKnownRouter(tenant: Tenant, inst: Instrumentation): Router {
+export function wellKnownRouter(tenant: PersistedState & TenantOrigin, inst: Instrumentation): Router {
   const router = Router();
   router.get('/.well-known/openid-configuration', (_req, res) => {
     res.json(discoveryDocument(tenant));

@@ -4,7 +4,7 @@ import type { Tenant } from '../../tenant';
 import { BLOCKED_MESSAGE, LoginBlocked } from '../brute-force';
 import { checkAudience, issueUserTokens, refuseBlocked } from '../issue';
 import { checkDatabaseCredentials } from '../login';
-import type { GrantContext } from '../token';
+import type { GrantContext } from './grant';
 
 const DEFAULT_CONNECTION = 'Username-Password-Authentication';
 const wrongCredentials = () => new OAuthError(403, 'invalid_grant', 'Wrong email or password.');
