@@ -1,3 +1,4 @@
+import { startMailCatcher, type MailCatcher } from '../../server/test/support/mail-catcher';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
 import { managementToken as requestManagementToken, readCounts, SEED_USERS } from '../src/testing';
 
@@ -9,6 +10,20 @@ export const SPA = 'http://localhost:4200';
 
 export function startTenant(options: LocalAuth0Options = {}): Promise<LocalAuth0> {
   return startLocalAuth0({ port: 0, stateFile: null, ...options });
+}
+
+/** A tenant that mails to a real SMTP catcher; close() stops both. */
+export async function startTenantWithMail(options: LocalAuth0Options = {}): Promise<{ tenant: LocalAuth0; catcher: MailCatcher; close(): Promise<void> }> {
+  const catcher = await startMailCatcher();
+  const tenant = await startTenant({ smtpUrl: catcher.url, ...options });
+  return {
+    tenant,
+    catcher,
+    async close() {
+      await tenant.close();
+      await catcher.close();
+    },
+  };
 }
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {

@@ -1,21 +1,18 @@
 // The reset mail of /dbconnections/change_password, sent over real SMTP to a real catcher, and
 // the page behind its link: single use, expiry, the connection's password policy, and what a
 // changed password does (works at once, refresh tokens revoked, brute-force block lifted).
-import { linkIn, startMailCatcher, type MailCatcher } from '../../server/test/support/mail-catcher';
+import { linkIn, type MailCatcher } from '../../server/test/support/mail-catcher';
 import type { LocalAuth0 } from '../src/index';
-import { json, post, startTenant } from './helpers';
+import { json, post, startTenant, startTenantWithMail } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, login, pkce } from './oidc-helpers';
 
 let catcher: MailCatcher;
 let tenant: LocalAuth0;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  tenant = await startTenant({ smtpUrl: catcher.url });
+  ({ tenant, catcher, close } = await startTenantWithMail());
 });
-afterAll(async () => {
-  await tenant.close();
-  await catcher.close();
-});
+afterAll(() => close());
 beforeEach(async () => {
   await post(`${tenant.url}/__local/reset`, {});
   catcher.clear();

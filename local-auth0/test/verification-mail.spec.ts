@@ -1,21 +1,18 @@
 // The verify_email mail Auth0 sends, sent by the tenant over real SMTP to a real catcher, and
 // its link, which really verifies the address (once, and only while the address is still the user's).
-import { linkIn, startMailCatcher, type MailCatcher } from '../../server/test/support/mail-catcher';
+import { linkIn, type MailCatcher } from '../../server/test/support/mail-catcher';
 import type { LocalAuth0 } from '../src/index';
 import { storedUser } from '../src/testing';
-import { ADA, managementToken, startTenant, userPath } from './helpers';
+import { ADA, managementToken, startTenantWithMail, userPath } from './helpers';
 
 let catcher: MailCatcher;
 let tenant: LocalAuth0;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  tenant = await startTenant({ smtpUrl: catcher.url });
+  ({ tenant, catcher, close } = await startTenantWithMail());
 });
-afterAll(async () => {
-  await tenant.close();
-  await catcher.close();
-});
+afterAll(() => close());
 
 async function patchAda(body: Record<string, unknown>): Promise<Response> {
   const token = await managementToken(tenant);

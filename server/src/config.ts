@@ -116,19 +116,17 @@ function parseSize(value: string): number {
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** An optional URL of the given shape; empty (`REDIS_URL=` in an env file) means unset. */
+function optionalUrl(shape: RegExp, message: string) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().regex(shape, message).optional());
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().trim().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  // Empty (`REDIS_URL=` in an env file) means unset: state stays in process.
-  REDIS_URL: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .string()
-      .trim()
-      .regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as "redis://localhost:6379" or "rediss://user:password@host:6380"')
-      .optional(),
-  ),
+  // Unset or empty: state stays in process.
+  REDIS_URL: optionalUrl(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as "redis://localhost:6379" or "rediss://user:password@host:6380"'),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(0),
   AUTH0_DOMAIN: z.string().trim().min(1).default(LOCAL_TENANT),
@@ -149,14 +147,7 @@ const envSchema = z.object({
     .regex(SIZE, 'expected a size such as "32kb", "1mb" or "4096"')
     .default('32kb'),
   JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
-  SMTP_URL: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .string()
-      .trim()
-      .regex(/^smtps?:\/\/\S+$/, 'expected an SMTP URL such as "smtp://localhost:1025" or "smtps://user:password@smtp.example.com:465"')
-      .optional(),
-  ),
+  SMTP_URL: optionalUrl(/^smtps?:\/\/\S+$/, 'expected an SMTP URL such as "smtp://localhost:1025" or "smtps://user:password@smtp.example.com:465"'),
   MAIL_FROM: z.string().trim().min(3).default('"Profile" <no-reply@profile.localhost>'),
   APP_URL: z.string().trim().regex(/^https?:\/\/[^/\s]+$/, 'expected the app\'s origin, e.g. "https://app.example.com" (no path)').optional(),
   EMAIL_CHANGE_MODE: z.enum(['verify-first', 'immediate']).optional(),

@@ -2,29 +2,23 @@
 // removes the user at the tenant, mails a notice, and a token issued before it gets no profile
 // after it (the not-found error), not even a last-known copy while the tenant fails.
 import { randomBytes } from 'node:crypto';
-import { addUsers, allUsers, injectFault, readCounts, resetCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { addUsers, allUsers, injectFault, readCounts, resetCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { errorCode, gql, ME } from './support/graphql';
-import { startMailCatcher, type MailCatcher } from './support/mail-catcher';
+import { type MailCatcher } from './support/mail-catcher';
 import { appOperation } from './support/operations';
-import { startStack, type Stack } from './support/stack';
+import { startMailStack, type MailStack } from './support/stack';
 
 const DELETE_ACCOUNT = appOperation('DeleteMyAccount');
 const MY_DATA = appOperation('MyData');
 
-let stack: Stack;
+let stack: MailStack;
 let catcher: MailCatcher;
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  stack = await startStack({ SMTP_URL: catcher.url });
+  stack = await startMailStack();
+  catcher = stack.catcher;
 });
-afterAll(async () => {
-  await stack.close();
-  await catcher.close();
-});
-beforeEach(async () => {
-  await resetTenant(stack.tenant.url);
-  catcher.clear();
-});
+afterAll(() => stack.close());
+beforeEach(() => stack.reset());
 
 async function freshUser(): Promise<{ id: string; email: string }> {
   const hex = randomBytes(12).toString('hex');

@@ -1,7 +1,7 @@
 // The verify-first email change against a real tenant, the real API and a real SMTP server: every
 // refusal writes nothing upstream and mails nothing; the link read from the mail switches the
 // address; the old address is told; a mail that cannot be sent leaves nothing pending.
-import { injectFault, readCounts, resetCounts, resetTenant, ROUTES, storedUser, userToken } from 'local-auth0/testing';
+import { injectFault, readCounts, resetCounts, ROUTES, storedUser, userToken } from 'local-auth0/testing';
 import {
   CANCEL_EMAIL_CHANGE,
   CONFIRM_LINK_PREFIX,
@@ -11,30 +11,24 @@ import {
   tokenOfLink,
 } from './support/email-change';
 import { errorCode, gql, type GraphQLResult } from './support/graphql';
-import { linkIn, startMailCatcher, type MailCatcher } from './support/mail-catcher';
-import { ADA, ALAN, startStack, type Stack } from './support/stack';
+import { linkIn, type MailCatcher } from './support/mail-catcher';
+import { ADA, ALAN, startMailStack, type MailStack } from './support/stack';
 
 jest.setTimeout(30_000);
 
 const MANAGEMENT = [ROUTES.getUser, ROUTES.patchUser, ROUTES.usersByEmail] as const;
 
 let catcher: MailCatcher;
-let stack: Stack;
+let stack: MailStack;
 let ada: string;
 
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  stack = await startStack({ SMTP_URL: catcher.url, APP_URL: 'http://localhost:4200', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
+  stack = await startMailStack({ APP_URL: 'http://localhost:4200', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
+  catcher = stack.catcher;
   ada = await userToken(stack.tenant.url, { email: 'ada@example.com' });
 });
-afterAll(async () => {
-  await stack.close();
-  await catcher.close();
-});
-beforeEach(async () => {
-  await resetTenant(stack.tenant.url);
-  catcher.clear();
-});
+afterAll(() => stack.close());
+beforeEach(() => stack.reset());
 
 async function managementCalls(): Promise<Record<string, number>> {
   const counts = await readCounts(stack.tenant.url);

@@ -1,26 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { addUsers, injectFault, readCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { addUsers, injectFault, readCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { errorCode, gql } from './support/graphql';
-import { linkIn, startMailCatcher, type MailCatcher } from './support/mail-catcher';
+import { linkIn, type MailCatcher } from './support/mail-catcher';
 import { appOperation } from './support/operations';
-import { startStack, type Stack } from './support/stack';
+import { startMailStack, type MailStack } from './support/stack';
 
 const SEND_RESET = appOperation('SendPasswordResetEmail');
 
-let stack: Stack;
+let stack: MailStack;
 let catcher: MailCatcher;
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  stack = await startStack({}, { tenant: { smtpUrl: catcher.url } });
+  stack = await startMailStack();
+  catcher = stack.catcher;
 });
-afterAll(async () => {
-  await stack.close();
-  await catcher.close();
-});
-beforeEach(async () => {
-  await resetTenant(stack.tenant.url);
-  catcher.clear();
-});
+afterAll(() => stack.close());
+beforeEach(() => stack.reset());
 
 const sendReset = async (email: string, scope?: string) =>
   gql(stack.api.url, SEND_RESET, { token: await userToken(stack.tenant.url, { email, ...(scope ? { scope } : {}) }) });

@@ -1,6 +1,7 @@
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-auth0';
-import { SEED_USERS } from 'local-auth0/testing';
+import { resetTenant, SEED_USERS } from 'local-auth0/testing';
 import { loadConfig, startServer, type StartOptions } from '../../src';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
 
 export const ADA = SEED_USERS.ada.id;
 export const GRACE = SEED_USERS.grace.id;
@@ -26,6 +27,34 @@ export async function startStack(
     async close() {
       await api.close();
       await tenant.close();
+    },
+  };
+}
+
+export interface MailStack extends Stack {
+  /** The SMTP server both the API and the tenant send to. */
+  catcher: MailCatcher;
+  /** Tenant back to the seed, caught mails and refusals forgotten. */
+  reset(): Promise<void>;
+}
+
+/** The stack with a real SMTP catcher that the API (SMTP_URL) and the tenant (smtpUrl) both mail to. */
+export async function startMailStack(
+  env: Record<string, string> = {},
+  options: { tenant?: LocalAuth0Options; server?: StartOptions } = {},
+): Promise<MailStack> {
+  const catcher = await startMailCatcher();
+  const stack = await startStack({ SMTP_URL: catcher.url, ...env }, { ...options, tenant: { smtpUrl: catcher.url, ...options.tenant } });
+  return {
+    ...stack,
+    catcher,
+    async reset() {
+      await resetTenant(stack.tenant.url);
+      catcher.clear();
+    },
+    async close() {
+      await stack.close();
+      await catcher.close();
     },
   };
 }
