@@ -49,7 +49,10 @@ export async function runApiObservability(ctx: RunContext): Promise<PhaseResult>
     }
     const scraper = scrape(`http://localhost:${metricsPort}/metrics`);
     const cpu = watchCpu(observed!.pid);
+    const plainCpu = watchCpu(plain!.pid);
     const [plainStats, observedStats] = await runInterleaved(targets, SLICES);
+    // CPU per request is steadier than req/s on a busy machine: what each answer cost the process.
+    const cpuUs = (watch: typeof cpu, requests: number) => Math.round((watch.percentOver(1) / 100 / requests) * 1e6);
     const { scrapes, bytes } = scraper.stop();
     if (!plainStats || !observedStats) throw new Error('interleaved run returned no stats');
     if (scrapes === 0) throw new Error('the metrics endpoint never answered');
@@ -62,6 +65,7 @@ export async function runApiObservability(ctx: RunContext): Promise<PhaseResult>
       cpu: { server: cpu.percentOver(observedStats.durationS), tenant: 0 },
       note:
         `${ratio} x the same API with both off in the same run (${plainStats.reqPerSec} req/s, p99 ${plainStats.p99Ms} ms; target >= 0.9); ` +
+        `CPU ${cpuUs(cpu, observedStats.requests)} vs ${cpuUs(plainCpu, plainStats.requests)} µs per request; ` +
         `${scrapes} scrapes of ${Math.round(bytes / 1024)} kB, ${sink.exports()} OTLP exports`,
     };
   } finally {
