@@ -3,6 +3,7 @@ import type { ManagementAttemptObserver, ManagementRoute } from '../auth0/manage
 import type { LastKnownReason } from '../profile/last-known';
 import type { ProfileEvents } from '../profile/profile-stores';
 import { BoundChildren, BoundChildren3 } from './bound-children';
+import { hotCounter, hotHistogram, type CounterChild, type HistogramChild } from './hot-metrics';
 
 const PREFIX = 'profile_api_';
 /** Seconds; from 1 ms (a replayed me) to the ~5 s budget of a request. */
@@ -23,13 +24,13 @@ function headerNumber(headers: Headers | undefined, name: string): number | unde
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests: BoundChildren3<Histogram.Internal<string>>;
-  private readonly operations: BoundChildren<Counter.Internal>;
+  private readonly requests: BoundChildren3<HistogramChild>;
+  private readonly operations: BoundChildren<CounterChild>;
   private readonly upstreamCalls: BoundChildren<Counter.Internal>;
   private readonly rateLimitRemaining: Gauge;
   private readonly rateLimitLimit: Gauge;
   private readonly profileCache: Record<'hit' | 'miss', Counter.Internal>;
-  private readonly responseCache: Record<'hit' | 'miss', Counter.Internal>;
+  private readonly responseCache: Record<'hit' | 'miss', CounterChild>;
   private readonly lastKnown: Counter;
   private readonly updateRefusals: Counter;
   private readonly fallbacks: Counter;
@@ -40,21 +41,22 @@ export class Metrics {
   constructor() {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    const requestDuration = new Histogram({
-      name: 'http_server_request_duration_seconds',
-      help: 'Time from the request to the end of the response, by method, route template and status code.',
-      labelNames: ['method', 'route', 'status_code'],
-      buckets: REQUEST_BUCKETS,
-      registers,
-    });
-    this.requests = new BoundChildren3((method, route, status) => requestDuration.labels(method, route, status));
-    const operations = new Counter({
-      name: `${PREFIX}graphql_operations_total`,
-      help: 'GraphQL operations by name (the app\'s and examples.graphql\'s; any other is "other") and outcome (OK or the first error code).',
-      labelNames: ['operation', 'code'],
-      registers,
-    });
-    this.operations = new BoundChildren((operation, code) => operations.labels(operation, code));
+    // The request path's three: hash-free children (hot-metrics.ts).
+    const requestDuration = hotHistogram(
+      this.registry,
+      'http_server_request_duration_seconds',
+      'Time from the request to the end of the response, by method, route template and status code.',
+      ['method', 'route', 'status_code'],
+      REQUEST_BUCKETS,
+    );
+    this.requests = new BoundChildren3(requestDuration);
+    const operations = hotCounter(
+      this.registry,
+      `${PREFIX}graphql_operations_total`,
+      'GraphQL operations by name (the app\'s and examples.graphql\'s; any other is "other") and outcome (OK or the first error code).',
+      ['operation', 'code'],
+    );
+    this.operations = new BoundChildren(operations);
     const upstreamCalls = new Counter({
       name: `${PREFIX}auth0_requests_total`,
       help: 'HTTP requests to Auth0 (Management API and its token endpoint), each retry attempt counted, by route template and status (or timeout / network).',
@@ -89,13 +91,8 @@ export class Metrics {
       registers,
     });
     this.profileCache = { hit: profileCache.labels('hit'), miss: profileCache.labels('miss') };
-    const responseCache = new Counter({
-      name: `${PREFIX}response_cache_requests_total`,
-      help: 'Requests the me response cache could answer: hit = replayed without running GraphQL.',
-      labelNames: ['result'],
-      registers,
-    });
-    this.responseCache = { hit: responseCache.labels('hit'), miss: responseCache.labels('miss') };
+    const responseCache = hotCounter(this.registry, `${PREFIX}response_cache_requests_total`, 'Requests the me response cache could answer: hit = replayed without running GraphQL.', ['result']);
+    this.responseCache = { hit: responseCache('hit'), miss: responseCache('miss') };
     this.lastKnown = new Counter({
       name: `${PREFIX}last_known_answers_total`,
       help: 'me answered with the last-known profile because Auth0 failed, by reason.',
