@@ -53,7 +53,7 @@ export class Metrics {
     const operations = hotCounter(
       this.registry,
       `${PREFIX}graphql_operations_total`,
-      'GraphQL operations by name (the app\'s and examples.graphql\'s; any other is "other") and outcome (OK or the first error code).',
+      'GraphQL operations by name (those of the app\'s documents and examples.graphql; any other is "other") and outcome (OK or the first error code).',
       ['operation', 'code'],
     );
     this.operations = new BoundChildren(operations);

@@ -35,13 +35,13 @@ describe('GraphQL outcome metrics', () => {
     await apollo.executeOperation({ query: 'query Me { me }' }, { contextValue: context });
     await apollo.executeOperation({ query: 'query Me { me }' }, { contextValue: context });
     await apollo.executeOperation({ query: 'query AnyNameAtAll { me }' }, { contextValue: context });
-    await apollo.executeOperation({ query: 'query ChangeEmail { noSuchField }' }, { contextValue: context });
-    await apollo.executeOperation({ query: 'query ChangeEmail { changeEmail }' }, { contextValue: context });
+    await apollo.executeOperation({ query: 'query RequestEmailChange { noSuchField }' }, { contextValue: context });
+    await apollo.executeOperation({ query: 'query RequestEmailChange { changeEmail }' }, { contextValue: context });
     await apollo.stop();
     expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'Me', code: 'OK' })).toBe(2);
     expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'other', code: 'OK' })).toBe(1);
-    expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'ChangeEmail', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
-    expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'ChangeEmail', code: 'INSUFFICIENT_USER_AUTHENTICATION' })).toBe(1);
+    expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'RequestEmailChange', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(await valueOf(metrics, 'profile_api_graphql_operations_total', { operation: 'RequestEmailChange', code: 'INSUFFICIENT_USER_AUTHENTICATION' })).toBe(1);
     expect(await valueOf(metrics, 'profile_api_step_up_challenges_total')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
-import { injectFault, readCounts, ROUTES } from 'local-auth0/testing';
+import { injectFault, readCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { startFleet, type Fleet } from '../replicas/fleet';
 import type { ApiProcess } from '../replicas/api-process';
-import { gql, ME, UPDATE } from '../support/graphql';
+import { errorCode, gql, ME, UPDATE } from '../support/graphql';
 import { startPrometheus, type Sample, type TestPrometheus } from '../support/prometheus-server';
 
 // A Redis fleet of two replicas, each with its metrics endpoint, scraped every second by a real
@@ -33,7 +33,7 @@ afterAll(async () => {
 const total = (samples: Sample[]) => samples.reduce((sum, sample) => sum + sample.value, 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-it('shows in Prometheus the tenant\'s own upstream counts, cache hits, a last-known answer after a fault and the Redis fallback of both replicas', async () => {
+it('shows in Prometheus the tenant\'s own upstream counts, cache hits, a last-known answer after a fault, a step-up challenge and the Redis fallback of both replicas', async () => {
   const [a, b] = fleet.apis as [ApiProcess, ApiProcess];
   let meCalls = 0;
   const me = async (api: ApiProcess, token: string) => {
@@ -50,6 +50,12 @@ it('shows in Prometheus the tenant\'s own upstream counts, cache hits, a last-kn
     await me(b, token);
   }
   expect((await gql(b.url, UPDATE, { token: fleet.tokens[2]!, variables: { input: { firstName: 'Scraped' } } })).body.errors).toBeUndefined();
+
+  // A sensitive operation with a sign-in an hour old: the step-up challenge.
+  const staleSignIn = await userToken(fleet.tenant.url, { sub: fleet.userIds[0]!, authTime: Math.floor(Date.now() / 1000) - 3600 });
+  const requestEmailChange = 'mutation RequestEmailChange($email: String!) { requestEmailChange(email: $email) { email } }';
+  const stepUp = await gql(a.url, requestEmailChange, { token: staleSignIn, variables: { email: 'new@example.com' } });
+  expect(errorCode(stepUp)).toBe('INSUFFICIENT_USER_AUTHENTICATION');
 
   // A fault once the cached profile has expired: the last-known profile answers.
   await sleep(PROFILE_TTL_S * 1000 + 500);
@@ -83,6 +89,8 @@ it('shows in Prometheus the tenant\'s own upstream counts, cache hits, a last-kn
   expect(total(await prometheus.query('sum(profile_api_response_cache_requests_total{result="hit"})'))).toBeGreaterThanOrEqual(fleet.tokens.length);
   expect(total(await prometheus.query('sum(profile_api_profile_cache_requests_total{result="hit"})'))).toBeGreaterThanOrEqual(1);
   expect(total(await prometheus.query('sum(profile_api_last_known_answers_total{reason="UPSTREAM_ERROR"})'))).toBe(1);
+  expect(total(await prometheus.query('sum(profile_api_step_up_challenges_total)'))).toBe(1);
+  expect(total(await prometheus.query('sum(profile_api_graphql_operations_total{operation="RequestEmailChange",code="INSUFFICIENT_USER_AUTHENTICATION"})'))).toBe(1);
   expect(total(await prometheus.query('sum(http_server_request_duration_seconds_count{route="/graphql",status_code="200"})'))).toBe(meCalls + 1);
   const remaining = await prometheus.query(`profile_api_auth0_ratelimit_remaining{route="${ROUTES.getUser}"}`);
   expect(remaining.length).toBeGreaterThan(0);
