@@ -78,7 +78,7 @@ export function renderText(results: BenchResults): string {
 function renderMarkdown(results: BenchResults): string {
   return [
     `Measured ${results.date} on ${machineLine(results)}.`,
-    `${settingsLine(results)}. The two reference servers and the warm API are measured in alternating slices (ratios hold on a busy machine, absolute numbers less so); \`failed\` counts ` +
+    `${settingsLine(results)}. The reference servers and the warm API are measured in alternating slices (ratios hold on a busy machine, absolute numbers less so); \`failed\` counts ` +
       'connection errors, non-2xx answers and GraphQL errors; CPU is % of one core (200 = both), from /proc.',
     '',
     markdownTable(phaseTable(results.phases)),
