@@ -1,6 +1,6 @@
 // Legacy user_metadata keys declared as aliases in the shape: read when the canonical key is
-// empty, moved to it and deleted by the user's first save. Against the seeded local tenant.
-import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
+// empty; a save of a field writes its canonical key and deletes that field's aliases. Against the seeded local tenant.
+import { injectFault, resetTenant, ROUTES, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf } from './hardening/harness';
 import { gql, ME, UPDATE } from './support/graphql';
 import { ADA, ALAN, GRACE, startStack, type Stack } from './support/stack';
@@ -10,7 +10,8 @@ jest.setTimeout(30_000);
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Twenty updates of one user in the concurrency test.
+  stack = await startStack({ UPDATE_RATE_LIMIT_PER_MINUTE: '100' });
 });
 afterAll(() => stack.close());
 beforeEach(() => resetTenant(stack.tenant.url));
@@ -29,21 +30,37 @@ it('shows alan\'s last name "Turing", stored under the legacy key lastname, and 
   expect(await profileOf(await tokenFor('alan@example.com'))).toMatchObject({ firstName: 'Alan', lastName: 'Turing' });
 });
 
-it('leaves only canonical keys in alan\'s user_metadata after his first save, in one PATCH', async () => {
+it("moves the field alan saves to its canonical key and deletes its aliases, in one PATCH; his other field keeps its legacy key", async () => {
   const token = await tokenFor('alan@example.com');
-  const res = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: 'Alan M.' } } });
+  const res = await gql(stack.api.url, UPDATE, { token, variables: { input: { lastName: 'Turing-Smith' } } });
   expect(res.body.errors).toBeUndefined();
-  expect(res.body.data?.updateProfile).toMatchObject({ firstName: 'Alan M.', lastName: 'Turing' });
+  expect(res.body.data?.updateProfile).toMatchObject({ firstName: 'Alan', lastName: 'Turing-Smith' });
   expect(await callsOf(stack.tenant.url, 'PATCH /api/v2/users/:id')).toBe(1);
-  expect((await storedUser(stack.tenant.url, ALAN)).user_metadata).toEqual({ firstName: 'Alan M.', lastName: 'Turing' });
-  expect(await profileOf(token)).toMatchObject({ firstName: 'Alan M.', lastName: 'Turing' });
+  expect((await storedUser(stack.tenant.url, ALAN)).user_metadata).toEqual({ firstName: 'Alan', firstNAme: 'Al', lastName: 'Turing-Smith' });
+  expect(await profileOf(token)).toMatchObject({ firstName: 'Alan', lastName: 'Turing-Smith' });
+});
+
+it('keeps both changes of ten concurrent pairs of updates of different fields for alan (aliases present)', async () => {
+  const token = await tokenFor('alan@example.com');
+  for (let trial = 0; trial < 10; trial++) {
+    await resetTenant(stack.tenant.url);
+    // Auth0's latency, made certain: both reads see the same user, and the first PATCH to
+    // arrive is applied last.
+    await injectFault(stack.tenant.url, { route: ROUTES.patchUser, delayMs: 300 });
+    const updates = [{ firstName: `Alan ${trial}` }, { lastName: `Turing ${trial}` }];
+    if (trial % 2 === 1) updates.reverse();
+    const answers = await Promise.all(updates.map((input) => gql(stack.api.url, UPDATE, { token, variables: { input } })));
+    expect(answers.map((answer) => answer.body.errors)).toEqual([undefined, undefined]);
+    const stored = (await storedUser(stack.tenant.url, ALAN)).user_metadata;
+    expect({ trial, firstName: stored?.firstName, lastName: stored?.lastName }).toEqual({ trial, firstName: `Alan ${trial}`, lastName: `Turing ${trial}` });
+  }
 });
 
 it('clearing a field also deletes its aliases, so the legacy value does not come back', async () => {
   const token = await tokenFor('alan@example.com');
   const res = await gql(stack.api.url, UPDATE, { token, variables: { input: { lastName: null } } });
   expect(res.body.errors).toBeUndefined();
-  expect((await storedUser(stack.tenant.url, ALAN)).user_metadata).toEqual({ firstName: 'Alan' });
+  expect((await storedUser(stack.tenant.url, ALAN)).user_metadata).toEqual({ firstName: 'Alan', firstNAme: 'Al' });
   expect(await profileOf(token)).toMatchObject({ firstName: 'Alan', lastName: null });
 });
 

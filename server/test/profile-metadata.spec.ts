@@ -92,9 +92,18 @@ describe('building the PATCH', () => {
     expect(buildProfileMetadataPatch({}, { lastName: null })).toBeNull();
   });
 
-  it('moves values read from aliases to their canonical keys and deletes every declared alias present', () => {
-    const alan = { firstName: 'Alan', firstNAme: 'Al', lastname: 'Turing' };
-    expect(buildProfileMetadataPatch(alan, { firstName: 'Alan M.' })).toEqual({ firstName: 'Alan M.', firstNAme: null, lastName: 'Turing', lastname: null });
+  it('writes a field it is asked for to its canonical key and deletes every declared alias of that field present', () => {
+    const alan = { firstName: 'Alan', firstNAme: 'Al', first_name: 'A.', lastname: 'Turing' };
+    expect(buildProfileMetadataPatch(alan, { firstName: 'Alan M.' })).toEqual({ firstName: 'Alan M.', firstNAme: null, first_name: null });
+    expect(buildProfileMetadataPatch(alan, { lastName: 'Turing' })).toEqual({ lastName: 'Turing', lastname: null });
+  });
+
+  it('never touches a field it was not asked for, so it cannot undo a concurrent update of that field', () => {
+    const alan = { firstNAme: 'Alan', lastname: 'Turing' };
+    const first = buildProfileMetadataPatch(alan, { firstName: 'Alan M.' });
+    const last = buildProfileMetadataPatch(alan, { lastName: 'Turing-Smith' });
+    expect(first).toEqual({ firstName: 'Alan M.', firstNAme: null });
+    expect(last).toEqual({ lastName: 'Turing-Smith', lastname: null });
   });
 
   it('deletes the aliases of a field it clears, so an old value cannot come back', () => {

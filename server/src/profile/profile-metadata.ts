@@ -66,18 +66,18 @@ function changesCanonical(stored: Record<string, unknown>, field: MetadataFieldK
 }
 
 /**
- * The PATCH for `wanted` on top of `stored`, or null when nothing changes. A field is written
- * when the caller asks for it or when it has a value to keep (a value shown from an alias moves
- * to its canonical key); every declared alias of a written field is deleted in the same PATCH,
- * so a user's first save leaves only canonical keys.
+ * The PATCH for `wanted` on top of `stored`, or null when nothing changes. Only the fields the
+ * caller asked for are touched: each is written to its canonical key (null deletes it) and every
+ * declared alias of it present is deleted in the same PATCH. A field the caller did not ask for
+ * is never written, not even to move a value shown from an alias: two concurrent updates of
+ * different fields then touch different keys, so neither can undo the other (Auth0 merges
+ * user_metadata at the first level). `npm run metadata -- repair` moves the other aliases.
  */
 export function buildProfileMetadataPatch(stored: Record<string, unknown>, wanted: ProfileMetadataValues): ProfileMetadataPatch | null {
-  const current = readProfileMetadata(stored);
   const patch: ProfileMetadataPatch = {};
   for (const field of METADATA_FIELD_KEYS) {
-    const asked = wanted[field];
-    const value = asked !== undefined ? asked : current[field];
-    if (asked === undefined && value === null) continue;
+    const value = wanted[field];
+    if (value === undefined) continue;
     if (changesCanonical(stored, field, value)) patch[field] = value;
     for (const alias of PROFILE_SHAPE[field].aliases) {
       if (Object.hasOwn(stored, alias)) patch[alias] = null;
