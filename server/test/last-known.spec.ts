@@ -58,6 +58,17 @@ it('keeps the typed error for a user whose profile was never read', async () => 
   expect(result.body.data?.me ?? null).toBeNull();
 });
 
+it('forgets a user Auth0 answers 404 for: a later 5xx answers NOT_FOUND, never the last-known profile', async () => {
+  const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
+  expect((await timedMe(token)).result.body.data?.me).toMatchObject({ lastKnown: null });
+  await injectFault(stack.tenant.url, { route: ROUTES.getUser, status: 404, body: { statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' } });
+  expect(errorCode((await timedMe(token)).result)).toBe('NOT_FOUND');
+  await injectFault(stack.tenant.url, { route: ROUTES.getUser, status: 503, times: 2 });
+  const { result } = await timedMe(token);
+  expect(errorCode(result)).toBe('NOT_FOUND');
+  expect(result.body.data?.me ?? null).toBeNull();
+});
+
 it('never answers updateProfile from a last-known profile', async () => {
   const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
   expect((await timedMe(token)).result.body.data?.me).toBeTruthy();

@@ -51,10 +51,10 @@ export class AccountService {
     const user = await this.readUser(userId);
     const identity = user.identities[0];
     if (identity?.provider !== 'auth0') {
-      throw new ProfileForbiddenError(`Your password is managed by ${identity?.connection ?? 'your identity provider'}; change it there`);
+      throw new ProfileForbiddenError(`Your password is managed by ${identity?.connection ?? 'your identity provider'}; change it there`, 'passwordManagedByProvider');
     }
     if (!user.emailVerified || user.email === '') {
-      throw new ProfileForbiddenError('Verify your email address first: the reset mail only goes to an address proven to be yours');
+      throw new ProfileForbiddenError('Verify your email address first: the reset mail only goes to an address proven to be yours', 'emailNotVerified');
     }
     await this.enforceResetLimit(userId);
     await passwordChange.request(user.email, identity.connection);

@@ -22,6 +22,8 @@ export interface StoredUser {
   /** Data of this API and other systems that the user cannot change themselves (e.g. a pending email change). */
   appMetadata: Record<string, unknown>;
   updatedAt: string;
+  /** Set by an administrator (or brute-force protection): the user may not sign in. */
+  blocked: boolean;
 }
 
 /** Everything a PATCH /api/v2/users/{id} from this API may hold. */
@@ -43,7 +45,7 @@ export interface ManagementUsers {
   emailTakenByOther(email: string, userId: string): Promise<boolean>;
 }
 
-const FIELDS = ['user_id', 'email', 'email_verified', 'picture', 'identities', 'user_metadata', 'app_metadata', 'updated_at'];
+const FIELDS = ['user_id', 'email', 'email_verified', 'picture', 'identities', 'user_metadata', 'app_metadata', 'updated_at', 'blocked'];
 
 const userSchema = z.object({
   user_id: z.string(),
@@ -56,6 +58,7 @@ const userSchema = z.object({
   user_metadata: z.record(z.string(), z.unknown()).nullish(),
   app_metadata: z.record(z.string(), z.unknown()).nullish(),
   updated_at: z.string(),
+  blocked: z.boolean().default(false),
 });
 
 const usersByEmailSchema = z.array(z.object({ user_id: z.string() }));
@@ -75,6 +78,7 @@ function toStoredUser(body: unknown, userId: string): StoredUser {
     userMetadata: user.user_metadata ?? {},
     appMetadata: user.app_metadata ?? {},
     updatedAt: user.updated_at,
+    blocked: user.blocked,
   };
 }
 

@@ -67,7 +67,8 @@ describe('the code and message a client sees', () => {
 
   it.each<[string, unknown, Record<string, unknown>]>([
     ['a rule broken', new ProfileInputError('email', 'Email must be an address like name@example.com.', 'emailShape'), { message: 'Email must be an address like name@example.com.', code: 'BAD_USER_INPUT', field: 'email', rule: 'emailShape' }],
-    ['a forbidden change', new ProfileForbiddenError('Email is managed by google-oauth2'), { message: 'Email is managed by google-oauth2', code: 'FORBIDDEN' }],
+    ['a forbidden change', new ProfileForbiddenError('Email is managed by google-oauth2', 'emailManagedByProvider'), { message: 'Email is managed by google-oauth2', code: 'FORBIDDEN', reason: 'emailManagedByProvider' }],
+    ['a blocked user', new ProfileForbiddenError('This account is blocked', 'blocked'), { message: 'This account is blocked', code: 'FORBIDDEN', reason: 'blocked' }],
     ['a deleted user', new Auth0UserNotFoundError(), { message: 'Your account no longer exists', code: 'NOT_FOUND' }],
     [
       'Auth0 rate limiting',

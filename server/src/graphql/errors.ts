@@ -60,7 +60,7 @@ function describeError(error: unknown): Described | null {
   if (error instanceof ProfileInputError) {
     return { message: error.message, extensions: { code: ErrorCode.badUserInput, field: error.field, rule: error.rule } };
   }
-  if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden } };
+  if (error instanceof ProfileForbiddenError) return { message: error.message, extensions: { code: ErrorCode.forbidden, reason: error.reason } };
   if (error instanceof NotConfiguredError) return { message: error.message, extensions: { code: ErrorCode.notConfigured } };
   if (error instanceof MailNotSentError) return { message: MAIL_NOT_SENT_MESSAGE, extensions: { code: ErrorCode.mailNotSent } };
   if (error instanceof EmailChangeInvalidError) return { message: error.message, extensions: { code: ErrorCode.emailChangeInvalid } };

@@ -21,6 +21,7 @@ export function inMemoryUsers(identity: StoredIdentity = { provider: 'auth0', co
     userMetadata: { firstName: 'Ada' },
     appMetadata: {},
     updatedAt: '2026-01-01T00:00:00.000Z',
+    blocked: false,
   };
   const calls: string[] = [];
   const failures: { get?: unknown; patch?: unknown; byEmail?: unknown } = {};

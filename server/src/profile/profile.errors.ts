@@ -10,7 +10,16 @@ export class ProfileInputError extends Error {
   }
 }
 
+/** Why an account does not allow what was asked (the API's `extensions.reason`, a stable code). */
+export type ForbiddenReason = 'blocked' | 'emailManagedByProvider' | 'passwordManagedByProvider' | 'emailNotVerified';
+
 /** The caller asked for something their account does not allow (e.g. an email change for a social login). */
 export class ProfileForbiddenError extends Error {
   override readonly name = 'ProfileForbiddenError';
+  constructor(
+    message: string,
+    readonly reason: ForbiddenReason,
+  ) {
+    super(message);
+  }
 }

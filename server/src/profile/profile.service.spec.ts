@@ -4,7 +4,7 @@ import { inMemoryUsers } from './in-memory-users';
 import { InProcessLastKnownStore } from './last-known-store';
 import { LastKnownReason } from './last-known';
 import { ProfileCache } from './profile-cache';
-import { ProfileInputError } from './profile.errors';
+import { ProfileForbiddenError, ProfileInputError } from './profile.errors';
 import { ProfileService } from './profile.service';
 
 const tenant = inMemoryUsers;
@@ -77,6 +77,72 @@ describe('ProfileService.me', () => {
     const gone = new Auth0UserNotFoundError();
     failures.get = gone;
     await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).rejects.toBe(gone);
+  });
+});
+
+describe('a user Auth0 no longer has (404)', () => {
+  it('drops the cached and last-known copies, so a later outage answers the error, never the old profile', async () => {
+    const { users, failures, calls } = tenant();
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const service = new ProfileService(users, { cache: cache(), lastKnown });
+    await service.me('auth0|ada');
+    failures.get = new Auth0UserNotFoundError();
+    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toBeInstanceOf(Auth0UserNotFoundError);
+    const outage = new Auth0UnavailableError('status', 503);
+    failures.get = outage;
+    await expect(service.me('auth0|ada')).rejects.toBe(outage);
+    await expect(lastKnown.recall('auth0|ada')).resolves.toBeUndefined();
+    expect(calls).toEqual(['GET auth0|ada', 'GET auth0|ada', 'GET auth0|ada']);
+  });
+
+  it('drops them when me reads the 404, and when a PATCH answers it', async () => {
+    const { users, failures } = tenant();
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const service = new ProfileService(users, { lastKnown });
+    await service.me('auth0|ada');
+    failures.get = new Auth0UserNotFoundError();
+    await expect(service.me('auth0|ada')).rejects.toBeInstanceOf(Auth0UserNotFoundError);
+    await expect(lastKnown.recall('auth0|ada')).resolves.toBeUndefined();
+    delete failures.get;
+    await service.me('auth0|ada');
+    failures.patch = new Auth0UserNotFoundError();
+    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toBeInstanceOf(Auth0UserNotFoundError);
+    await expect(lastKnown.recall('auth0|ada')).resolves.toBeUndefined();
+  });
+
+  it('keeps the copies for any other failure', async () => {
+    const { users, failures } = tenant();
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const service = new ProfileService(users, { lastKnown });
+    await service.me('auth0|ada');
+    failures.get = new Auth0RejectedError(403, 'insufficient_scope');
+    await expect(service.me('auth0|ada')).rejects.toBeInstanceOf(Auth0RejectedError);
+    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toBeInstanceOf(Auth0RejectedError);
+    await expect(lastKnown.recall('auth0|ada')).resolves.toMatchObject({ value: { userId: 'auth0|ada' } });
+  });
+});
+
+describe('a blocked user', () => {
+  const blocked = { name: 'ProfileForbiddenError', reason: 'blocked', message: 'This account is blocked; contact the administrator' };
+
+  it('is refused its profile and every update, before any PATCH', async () => {
+    const { users, calls, change } = tenant();
+    change({ blocked: true });
+    const service = new ProfileService(users);
+    await expect(service.me('auth0|ada')).rejects.toMatchObject(blocked);
+    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toMatchObject(blocked);
+    await expect(service.update('auth0|ada', { firstName: 'Ada' })).rejects.toBeInstanceOf(ProfileForbiddenError);
+    expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([]);
+  });
+
+  it('is refused a last-known profile too', async () => {
+    const { users, failures, change } = tenant();
+    const lastKnown = new InProcessLastKnownStore<StoredUser>({ ttlMs: 60_000, maxEntries: 10 });
+    const service = new ProfileService(users, { lastKnown });
+    change({ blocked: true });
+    await expect(service.me('auth0|ada')).rejects.toMatchObject(blocked);
+    failures.get = new Auth0UnavailableError('status', 503);
+    await expect(service.me('auth0|ada')).rejects.toMatchObject(blocked);
   });
 });
 

@@ -13,7 +13,8 @@ import {
 import { lastKnownMark, lastKnownReason, type LastKnownMark } from './last-known';
 import type { DeletedAccounts, LastKnownStore, ProfileEvents, ProfileReadCache, UpdateLimit } from './profile-stores';
 import { UpdateRateLimitedError } from './update-rate-limit';
-import { readFresh, writeThrough } from './user-writes';
+import { refuseBlocked } from './blocked';
+import { forgetUser, forgettingGone, readFresh, writeThrough } from './user-writes';
 
 /** The profile as the API shows it. */
 export interface ProfileView extends ProfileMetadata {
@@ -87,21 +88,21 @@ export class ProfileService {
   ) {}
 
   async me(userId: string): Promise<ProfileView> {
+    let user: StoredUser;
     try {
-      return toProfileView(await this.readThroughCache(userId), this.options.logDropped);
+      user = await forgettingGone(this.options, userId, () => this.readThroughCache(userId));
     } catch (error) {
       if (lastKnownReason(error) && (await this.options.deleted?.has(userId))) throw new Auth0UserNotFoundError();
       const lastKnown = await this.lastKnownView(userId, error);
       if (!lastKnown) throw error;
       return lastKnown;
     }
+    return toProfileView(refuseBlocked(user), this.options.logDropped);
   }
 
   /** The account was deleted: every copy and count of the user goes, and `me` answers not-found from now on. */
-  async forget(userId: string): Promise<void> {
-    await this.options.deleted?.add(userId);
-    const { cache, lastKnown, limiter } = this.options;
-    await Promise.all([cache?.forget(userId), lastKnown?.forget(userId), limiter?.forget(userId)]);
+  forget(userId: string): Promise<void> {
+    return forgetUser(this.options, userId);
   }
 
   /** The version (updated_at, ms) of the user's fresh cached profile; undefined when `me` would read upstream. */
@@ -137,9 +138,10 @@ export class ProfileService {
     const known = await this.options.lastKnown.recall(userId);
     if (!known) return null;
     const mark = lastKnownMark(known.asOf, reason);
+    const view = toProfileView(refuseBlocked(known.value), this.options.logDropped);
     this.options.onLastKnownAnswer?.(userId, mark, error);
     this.options.events?.lastKnownAnswer(reason);
-    return { ...toProfileView(known.value, this.options.logDropped), lastKnown: mark };
+    return { ...view, lastKnown: mark };
   }
 
   private async enforceUpdateLimit(userId: string): Promise<void> {

@@ -45,3 +45,28 @@ it('falls back to the replica\'s own last-known copy while Redis is down too', a
     await redis.restart();
   }
 });
+
+/** Until the replica's Redis connection is back (the test before restarts Redis). */
+async function redisBack(url: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as { dependencies: { redis: string } };
+    if (ready.dependencies.redis === 'ok') return;
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`${url} did not reconnect to Redis`);
+}
+
+it('forgets on every replica a user Auth0 answered 404 for on one: a later 5xx on the other answers NOT_FOUND', async () => {
+  await Promise.all([redisBack(a.url), redisBack(b.url)]);
+  const token = await userToken(tenant.url, { email: 'grace@example.com' });
+  expect((await gql(a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  expect((await gql(b.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  await injectFault(tenant.url, { route: ROUTES.getUser, status: 404 });
+  expect(errorCode(await gql(a.url, ME, { token }))).toBe('NOT_FOUND');
+  await injectFault(tenant.url, { route: ROUTES.getUser, status: 503, times: 4 });
+  for (const replica of [b, a]) {
+    const answer = await gql(replica.url, ME, { token });
+    expect(errorCode(answer)).toBe('NOT_FOUND');
+    expect(answer.body.data?.me ?? null).toBeNull();
+  }
+});

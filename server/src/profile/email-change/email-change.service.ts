@@ -35,7 +35,7 @@ function isEmailTaken(error: unknown): boolean {
 /** The user's current address may change: a database user asking for another address. */
 function checkChangeable(user: StoredUser, email: string): void {
   if (!canChangeEmail(user)) {
-    throw new ProfileForbiddenError(`Email is managed by ${user.identities[0]?.connection ?? 'the identity provider'} and cannot be changed here`);
+    throw new ProfileForbiddenError(`Email is managed by ${user.identities[0]?.connection ?? 'the identity provider'} and cannot be changed here`, 'emailManagedByProvider');
   }
   if (sameEmail(email, user.email)) throw new ProfileInputError('email', 'This is already your email address', 'emailUnchanged');
 }
