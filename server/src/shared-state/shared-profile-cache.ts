@@ -4,7 +4,7 @@ import type { RedisClientType } from 'redis';
 import { answerOf, NotKept } from '../lru-fetch';
 import type { ProfileCache } from '../profile/profile-cache';
 import type { ProfileReadCache } from '../profile/profile-stores';
-import { SharedStateUnavailableError, type SharedRedis } from './shared-redis';
+import { CLIENT_CACHE_TTL_MS, SharedStateUnavailableError, type SharedRedis } from './shared-redis';
 
 export interface SharedProfileCacheOptions<T extends object> {
   redis: SharedRedis;
@@ -66,9 +66,25 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
    */
   private readonly flights: LRUCache<string, T, () => Promise<T>>;
   private readonly writtenWhileDown = new Set<string>();
+  /**
+   * The version check of a warm `me`, answered without node-redis's cached-reply path: the
+   * versions this replica read, dropped when Redis says the key changed (the same push that drops
+   * the client-side cache's copy) and after the client-side cache's own ttl.
+   */
+  private readonly versions = new LRUCache<string, { version: number; freshUntil: number }>({ max: MAX_FLIGHTS, ttl: CLIENT_CACHE_TTL_MS });
+  /** Invalidations seen; a read that overlapped one does not fill `versions`. */
+  private invalidations = 0;
 
   constructor(private readonly options: SharedProfileCacheOptions<T>) {
-    options.redis.onRecovered(() => void this.reconcile());
+    options.redis.onRecovered(() => {
+      this.versions.clear();
+      void this.reconcile();
+    });
+    options.redis.onInvalidated((key) => {
+      this.invalidations += 1;
+      if (key === null) this.versions.clear();
+      else this.versions.delete(key);
+    });
     this.flights = new LRUCache<string, T, () => Promise<T>>({
       max: MAX_FLIGHTS,
       ignoreFetchAbort: true,
@@ -92,6 +108,7 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   async set(userId: string, value: T): Promise<void> {
     // A read that started before this write must not be joined by reads that start after it.
     this.flights.delete(userId);
+    this.versions.delete(this.key(userId));
     try {
       if (this.options.ttlMs > 0) await this.store(userId, value);
     } catch {
@@ -103,10 +120,15 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   async freshVersion(userId: string): Promise<number | undefined> {
     const { redis, fallback, ttlMs } = this.options;
     if (ttlMs === 0 || !redis.usable) return fallback.freshVersion(userId);
+    const key = this.key(userId);
+    const known = this.versions.get(key);
+    if (known) return known.freshUntil > Date.now() ? known.version : undefined;
     try {
-      // HMGET is answered from this replica's client-side cache until Redis says the key changed.
-      const [version, freshUntil] = await redis.run((client) => client.hmGet(this.key(userId), ['v', 'f']));
-      return version && Number(freshUntil) > Date.now() ? Number(version) : undefined;
+      const seen = this.invalidations;
+      const [version, freshUntil] = await redis.run((client) => client.hmGet(key, ['v', 'f']));
+      if (!version) return undefined;
+      if (this.invalidations === seen) this.versions.set(key, { version: Number(version), freshUntil: Number(freshUntil) });
+      return Number(freshUntil) > Date.now() ? Number(version) : undefined;
     } catch (error) {
       if (error instanceof SharedStateUnavailableError) return fallback.freshVersion(userId);
       throw error;
@@ -115,6 +137,7 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
 
   async invalidate(userId: string): Promise<void> {
     this.flights.delete(userId);
+    this.versions.delete(this.key(userId));
     this.options.fallback.invalidate(userId);
     try {
       await this.options.redis.run((client) => client.del(this.key(userId)));

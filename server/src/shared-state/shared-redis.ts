@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { createClient, type RedisClientType } from 'redis';
+import { BasicClientSideCache, createClient, type RedisClientType } from 'redis';
 
 export type SharedStateStatus = 'ok' | 'down';
 
@@ -18,7 +18,8 @@ export class SharedStateUnavailableError extends Error {
 }
 
 const MAX_RECONNECT_DELAY_MS = 1000;
-const CLIENT_CACHE_TTL_MS = 1000;
+/** Longest a reply is served from the client-side cache (a stalled Redis pushes no invalidation). */
+export const CLIENT_CACHE_TTL_MS = 1000;
 /** About four cached reads per user (profile data, its version, last-known, deleted mark) for 10,000 users. */
 const CLIENT_CACHE_MAX_ENTRIES = 40_000;
 const CLOSE_WAIT_MS = 1000;
@@ -32,6 +33,7 @@ const CLOSE_WAIT_MS = 1000;
  */
 export class SharedRedis {
   readonly client: RedisClientType;
+  private readonly clientCache = new BasicClientSideCache({ ttl: CLIENT_CACHE_TTL_MS, maxEntries: CLIENT_CACHE_MAX_ENTRIES, evictPolicy: 'LRU' });
   private healthy = false;
   /** Whether the warning of the current outage was logged (one per outage). */
   private warned = false;
@@ -53,7 +55,7 @@ export class SharedRedis {
       // Redis pushes an invalidation for their key (RESP3 tracking), sent before the writer's
       // reply. The ttl bounds what a stalled Redis, which pushes nothing, could leave stale.
       RESP: 3,
-      clientSideCache: { ttl: CLIENT_CACHE_TTL_MS, maxEntries: CLIENT_CACHE_MAX_ENTRIES, evictPolicy: 'LRU' },
+      clientSideCache: this.clientCache,
       disableOfflineQueue: true,
       commandOptions: { timeout: options.commandTimeoutMs },
       socket: {
@@ -114,6 +116,11 @@ export class SharedRedis {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Told each key Redis says changed (null: every key), as the client-side cache drops it. */
+  onInvalidated(listener: (key: string | null) => void): void {
+    this.clientCache.on('invalidate', (key: unknown) => listener(key === null || key === undefined ? null : String(key)));
   }
 
   onRecovered(listener: () => void): void {
