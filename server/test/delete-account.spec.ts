@@ -1,10 +1,9 @@
 // deleteMyAccount through the API: each refusal writes nothing and mails nothing; a deletion
 // removes the user at the tenant, mails a notice, and a token issued before it gets no profile
 // after it (the not-found error), not even a last-known copy while the tenant fails.
-import { randomBytes } from 'node:crypto';
-import { addUsers, allUsers, injectFault, readCounts, resetCounts, ROUTES, userToken } from 'local-auth0/testing';
+import { allUsers, injectFault, readCounts, resetCounts, ROUTES, userToken } from 'local-auth0/testing';
+import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql, ME } from './support/graphql';
-import { type MailCatcher } from './support/mail-catcher';
 import { appOperation } from './support/operations';
 import { startMailStack, type MailStack } from './support/stack';
 
@@ -12,20 +11,13 @@ const DELETE_ACCOUNT = appOperation('DeleteMyAccount');
 const MY_DATA = appOperation('MyData');
 
 let stack: MailStack;
-let catcher: MailCatcher;
 beforeAll(async () => {
   stack = await startMailStack();
-  catcher = stack.catcher;
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.reset());
 
-async function freshUser(): Promise<{ id: string; email: string }> {
-  const hex = randomBytes(12).toString('hex');
-  const user = { id: `auth0|${hex}`, email: `leaving-${hex}@example.com` };
-  await addUsers(stack.tenant.url, [{ user_id: user.id, email: user.email, user_metadata: { firstName: 'Leaving' } }]);
-  return user;
-}
+const freshUser = () => addFreshUser(stack.tenant.url, { firstName: 'Leaving' });
 
 const deleteAccount = (token: string, confirm: string) => gql(stack.api.url, DELETE_ACCOUNT, { token, variables: { confirm } });
 const exists = async (id: string) => (await allUsers(stack.tenant.url)).some((user) => user.user_id === id);
@@ -35,7 +27,7 @@ async function expectNothingDone(id: string): Promise<void> {
   expect((await readCounts(stack.tenant.url))[ROUTES.deleteUser] ?? 0).toBe(0);
   expect(await exists(id)).toBe(true);
   await settle();
-  expect(catcher.messages()).toEqual([]);
+  expect(stack.catcher.messages()).toEqual([]);
 }
 
 describe('deleteMyAccount refusals write nothing and send nothing', () => {
@@ -76,7 +68,7 @@ describe('deleteMyAccount refusals write nothing and send nothing', () => {
     expect(await exists(user.id)).toBe(true);
     expect((await gql(stack.api.url, ME, { token })).body.data?.me).toMatchObject({ email: user.email });
     await settle();
-    expect(catcher.messages()).toEqual([]);
+    expect(stack.catcher.messages()).toEqual([]);
   });
 });
 
@@ -87,7 +79,7 @@ describe('a deletion', () => {
     expect(result.body).toEqual({ data: { deleteMyAccount: true } });
     expect((await readCounts(stack.tenant.url))[ROUTES.deleteUser]).toBe(1);
     expect(await exists(user.id)).toBe(false);
-    const notice = await catcher.waitForMail(user.email);
+    const notice = await stack.catcher.waitForMail(user.email);
     expect(notice.subject).toBe('Your account has been deleted');
     expect(notice.text).toContain(`The account ${user.email} was deleted on`);
   });

@@ -1,30 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { addUsers, injectFault, readCounts, ROUTES, userToken } from 'local-auth0/testing';
+import { injectFault, readCounts, ROUTES, userToken } from 'local-auth0/testing';
+import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql } from './support/graphql';
-import { linkIn, type MailCatcher } from './support/mail-catcher';
+import { linkIn } from './support/mail-catcher';
 import { appOperation } from './support/operations';
 import { startMailStack, type MailStack } from './support/stack';
 
 const SEND_RESET = appOperation('SendPasswordResetEmail');
 
 let stack: MailStack;
-let catcher: MailCatcher;
 beforeAll(async () => {
   stack = await startMailStack();
-  catcher = stack.catcher;
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.reset());
 
 const sendReset = async (email: string, scope?: string) =>
   gql(stack.api.url, SEND_RESET, { token: await userToken(stack.tenant.url, { email, ...(scope ? { scope } : {}) }) });
-/** A database user of its own for each test: the API's per-user limit outlives a tenant reset. */
-async function freshUser(): Promise<string> {
-  const id = randomBytes(12).toString('hex');
-  const email = `reset-${id}@example.com`;
-  await addUsers(stack.tenant.url, [{ user_id: `auth0|${id}`, email }]);
-  return email;
-}
+const freshUser = async () => (await addFreshUser(stack.tenant.url)).email;
 
 const changePasswordCalls = async () => (await readCounts(stack.tenant.url))[ROUTES.changePassword] ?? 0;
 
@@ -38,7 +30,7 @@ describe('sendPasswordResetEmail', () => {
   it("delivers Auth0's reset mail over SMTP, and its link sets a password that signs in", async () => {
     const email = await freshUser();
     expect((await sendReset(email)).body.data).toEqual({ sendPasswordResetEmail: true });
-    const mail = await catcher.waitForMail(email);
+    const mail = await stack.catcher.waitForMail(email);
     const ticket = new URL(linkIn(mail, `${stack.tenant.url}/u/reset-password?ticket=`)).searchParams.get('ticket')!;
     const password = 'Brand-New-Secret-77';
     const page = await fetch(`${stack.tenant.url}/u/reset-password`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ticket, password, confirm: password }) });
@@ -57,7 +49,7 @@ describe('sendPasswordResetEmail', () => {
     expect(result.body.errors?.[0]?.message).toBe('Your password is managed by google-oauth2; change it there');
     expect(await changePasswordCalls()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(catcher.messages()).toEqual([]);
+    expect(stack.catcher.messages()).toEqual([]);
   });
 
   it('allows one a minute per user: the second answers RATE_LIMITED with retryAfterSeconds and is not sent', async () => {

@@ -3,23 +3,15 @@ import type { AccountRecord } from '../auth0/accounts';
 /** Bump on any change to the export's shape other than an added field. */
 const EXPORT_FORMAT_VERSION = 1;
 
+/** The root attributes the export groups under `profile`. */
+const PROFILE_KEYS = ['email', 'emailVerified', 'username', 'phoneNumber', 'phoneVerified', 'name', 'nickname', 'givenName', 'familyName', 'picture'] as const;
+
 /** The export as the API answers it (AccountExport in the schema). */
 export interface AccountExportView {
   formatVersion: number;
   exportedAt: Date;
   userId: string;
-  profile: {
-    email: string;
-    emailVerified: boolean;
-    username: string | null;
-    phoneNumber: string | null;
-    phoneVerified: boolean | null;
-    name: string | null;
-    nickname: string | null;
-    givenName: string | null;
-    familyName: string | null;
-    picture: string | null;
-  };
+  profile: Pick<AccountRecord, (typeof PROFILE_KEYS)[number]>;
   userMetadata: Record<string, unknown>;
   identities: AccountRecord['identities'];
   activity: { createdAt: Date | null; updatedAt: Date; lastLogin: Date | null; lastIp: string | null; loginsCount: number };
@@ -47,18 +39,7 @@ export function toAccountExport(record: AccountRecord, now: Date): AccountExport
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: now,
     userId: record.userId,
-    profile: {
-      email: record.email,
-      emailVerified: record.emailVerified,
-      username: record.username,
-      phoneNumber: record.phoneNumber,
-      phoneVerified: record.phoneVerified,
-      name: record.name,
-      nickname: record.nickname,
-      givenName: record.givenName,
-      familyName: record.familyName,
-      picture: record.picture,
-    },
+    profile: Object.fromEntries(PROFILE_KEYS.map((key) => [key, record[key]])) as AccountExportView['profile'],
     userMetadata: record.userMetadata,
     identities: record.identities,
     activity: {

@@ -1,7 +1,8 @@
 import type { ManagementClient } from 'auth0';
 import { z } from 'zod';
-import { Auth0UnavailableError } from './errors';
-import { withRetry, type RetryPolicy } from './retry';
+import { inManagementSpan } from './management-span';
+import { READ_POLICY, withRetry, WRITE_POLICY } from './retry';
+import { parseUserAnswer } from './users';
 
 /** An identity as the export shows it: which provider and account, never the provider's tokens. */
 export interface AccountIdentity {
@@ -75,10 +76,7 @@ const accountSchema = z.object({
 });
 
 function toAccountRecord(body: unknown, userId: string): AccountRecord {
-  const parsed = accountSchema.safeParse(body);
-  if (!parsed.success) throw new Auth0UnavailableError('malformed');
-  const user = parsed.data;
-  if (user.user_id !== userId) throw new Auth0UnavailableError('mismatch');
+  const user = parseUserAnswer(accountSchema, body, userId);
   return {
     userId: user.user_id,
     email: user.email,
@@ -101,18 +99,16 @@ function toAccountRecord(body: unknown, userId: string): AccountRecord {
   };
 }
 
-const READ_POLICY: RetryPolicy = { retryServerErrors: true, maxRateLimitWaitMs: 1000, backoffMs: 250 };
-// A DELETE answered with 5xx may have been applied; the caller sees the failure and may try again.
-const DELETE_POLICY: RetryPolicy = { retryServerErrors: false, maxRateLimitWaitMs: 1000, backoffMs: 0 };
-
 export function createManagementAccounts(client: ManagementClient): ManagementAccounts {
   return {
     async readAccount(userId) {
-      const body = await withRetry(() => client.users.get(userId, { fields: FIELDS.join(','), include_fields: true }), READ_POLICY);
+      const read = () => client.users.get(userId, { fields: FIELDS.join(','), include_fields: true });
+      const body = await inManagementSpan('users.get', () => withRetry(read, READ_POLICY));
       return toAccountRecord(body, userId);
     },
     async deleteUser(userId) {
-      await withRetry(() => client.users.delete(userId), DELETE_POLICY);
+      // Not retried after a 5xx (it may have been applied); a retry by the user that finds the account gone counts as deleted.
+      await inManagementSpan('users.delete', () => withRetry(() => client.users.delete(userId), WRITE_POLICY));
     },
   };
 }

@@ -10,6 +10,11 @@ export interface RetryPolicy {
   backoffMs: number;
 }
 
+/** Reads are idempotent: a 5xx is tried once more. */
+export const READ_POLICY: RetryPolicy = { retryServerErrors: true, maxRateLimitWaitMs: 1000, backoffMs: 250 };
+/** A write answered with 5xx may have been applied (a PATCH may have mailed a verification link, a DELETE deleted): no retry. */
+export const WRITE_POLICY: RetryPolicy = { retryServerErrors: false, maxRateLimitWaitMs: 1000, backoffMs: 0 };
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function retryDelayMs(error: unknown, policy: RetryPolicy): number | null {

@@ -2,7 +2,7 @@ import type { ManagementClient } from 'auth0';
 import { z } from 'zod';
 import { Auth0UnavailableError } from './errors';
 import { inManagementSpan } from './management-span';
-import { withRetry, type RetryPolicy } from './retry';
+import { READ_POLICY, withRetry, WRITE_POLICY } from './retry';
 
 export interface StoredIdentity {
   provider: string;
@@ -63,12 +63,17 @@ const userSchema = z.object({
 
 const usersByEmailSchema = z.array(z.object({ user_id: z.string() }));
 
-/** The answer as a StoredUser; it must be the user asked for (another user's record is never shown). */
-function toStoredUser(body: unknown, userId: string): StoredUser {
-  const parsed = userSchema.safeParse(body);
+/** The answer parsed by `schema`; it must be the user asked for (another user's record is never shown). */
+export function parseUserAnswer<T extends { user_id: string }>(schema: z.ZodType<T>, body: unknown, userId: string): T {
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw new Auth0UnavailableError('malformed');
-  const user = parsed.data;
-  if (user.user_id !== userId) throw new Auth0UnavailableError('mismatch');
+  if (parsed.data.user_id !== userId) throw new Auth0UnavailableError('mismatch');
+  return parsed.data;
+}
+
+/** The answer as a StoredUser. */
+function toStoredUser(body: unknown, userId: string): StoredUser {
+  const user = parseUserAnswer(userSchema, body, userId);
   return {
     userId: user.user_id,
     email: user.email,
@@ -81,10 +86,6 @@ function toStoredUser(body: unknown, userId: string): StoredUser {
     blocked: user.blocked,
   };
 }
-
-const READ_POLICY: RetryPolicy = { retryServerErrors: true, maxRateLimitWaitMs: 1000, backoffMs: 250 };
-// A PATCH answered with 5xx may have been applied (and mailed a verification link): no retry.
-const WRITE_POLICY: RetryPolicy = { retryServerErrors: false, maxRateLimitWaitMs: 1000, backoffMs: 0 };
 
 export function createManagementUsers(client: ManagementClient): ManagementUsers {
   return {

@@ -1,10 +1,10 @@
 // Two API instances sharing one Redis: a deletion through replica A leaves no replica answering
 // a profile for the deleted user (cached, last-known or replayed), even while the tenant answers
 // 503; the password reset limit holds across the fleet.
-import { randomBytes } from 'node:crypto';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
-import { addUsers, injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer } from '../../src';
+import { addFreshUser } from '../support/fresh-user';
 import { errorCode, gql, ME } from '../support/graphql';
 import { appOperation } from '../support/operations';
 import { startRedis, type TestRedis } from '../support/redis-server';
@@ -29,9 +29,7 @@ afterAll(async () => {
 });
 
 async function freshUser(): Promise<{ id: string; email: string; token: string }> {
-  const hex = randomBytes(12).toString('hex');
-  const user = { id: `auth0|${hex}`, email: `fleet-${hex}@example.com` };
-  await addUsers(tenant.url, [{ user_id: user.id, email: user.email }]);
+  const user = await addFreshUser(tenant.url);
   return { ...user, token: await userToken(tenant.url, { sub: user.id }) };
 }
 
