@@ -1,48 +1,33 @@
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { injectFault, ROUTES, userToken } from 'local-auth0/testing';
-import { loadConfig, startServer, type RunningServer } from '../../src';
+import { useTwoReplicas } from './two-replicas';
 import { errorCode, gql, ME } from '../support/graphql';
-import { startRedis, type TestRedis } from '../support/redis-server';
 
 // Two API instances sharing one Redis, no profile cache: every `me` reaches the tenant.
 
-let tenant: LocalAuth0;
-let redis: TestRedis;
-let a: RunningServer;
-let b: RunningServer;
-beforeAll(async () => {
-  [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
-  const env = { NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenant.url, AUTH0_TIMEOUT_MS: '1000', REDIS_URL: redis.url, PROFILE_CACHE_TTL_SECONDS: '0' };
-  [a, b] = await Promise.all([startServer(loadConfig(env)), startServer(loadConfig(env))]);
-}, 30_000);
-afterAll(async () => {
-  await Promise.all([a.close(), b.close()]);
-  await tenant.close();
-  await redis.close();
-});
+const t = useTwoReplicas({ PROFILE_CACHE_TTL_SECONDS: '0' });
 
 it('answers on replica B the last-known profile that replica A read, when Auth0 fails', async () => {
-  const token = await userToken(tenant.url, { email: 'ada@example.com' });
-  expect((await gql(a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
-  await injectFault(tenant.url, { route: ROUTES.getUser, status: 503, times: 2 });
-  const answer = await gql(b.url, ME, { token });
+  const token = await userToken(t.tenant.url, { email: 'ada@example.com' });
+  expect((await gql(t.a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  await injectFault(t.tenant.url, { route: ROUTES.getUser, status: 503, times: 2 });
+  const answer = await gql(t.b.url, ME, { token });
   expect(answer.body.errors).toBeUndefined();
   expect(answer.body.data?.me).toMatchObject({ email: 'ada@example.com', lastKnown: { reason: 'UPSTREAM_ERROR' } });
 });
 
 it('falls back to the replica\'s own last-known copy while Redis is down too', async () => {
-  const token = await userToken(tenant.url, { email: 'alan@example.com' });
-  expect((await gql(a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
-  await redis.kill();
+  const token = await userToken(t.tenant.url, { email: 'alan@example.com' });
+  expect((await gql(t.a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  await t.redis.kill();
   try {
-    await injectFault(tenant.url, { route: ROUTES.getUser, status: 429, times: 4 });
-    expect((await gql(a.url, ME, { token })).body.data?.me).toMatchObject({ email: 'alan@example.com', lastKnown: { reason: 'RATE_LIMITED' } });
+    await injectFault(t.tenant.url, { route: ROUTES.getUser, status: 429, times: 4 });
+    expect((await gql(t.a.url, ME, { token })).body.data?.me).toMatchObject({ email: 'alan@example.com', lastKnown: { reason: 'RATE_LIMITED' } });
     // B never read alan and cannot reach Redis: the typed error, not a 5xx.
-    const fromB = await gql(b.url, ME, { token });
+    const fromB = await gql(t.b.url, ME, { token });
     expect(errorCode(fromB)).toBe('RATE_LIMITED');
     expect(fromB.status).toBeLessThan(500);
   } finally {
-    await redis.restart();
+    await t.redis.restart();
   }
 });
 
