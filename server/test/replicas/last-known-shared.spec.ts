@@ -42,14 +42,14 @@ async function redisBack(url: string): Promise<void> {
 }
 
 it('forgets on every replica a user Auth0 answered 404 for on one: a later 5xx on the other answers NOT_FOUND', async () => {
-  await Promise.all([redisBack(a.url), redisBack(b.url)]);
-  const token = await userToken(tenant.url, { email: 'grace@example.com' });
-  expect((await gql(a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
-  expect((await gql(b.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
-  await injectFault(tenant.url, { route: ROUTES.getUser, status: 404 });
-  expect(errorCode(await gql(a.url, ME, { token }))).toBe('NOT_FOUND');
-  await injectFault(tenant.url, { route: ROUTES.getUser, status: 503, times: 4 });
-  for (const replica of [b, a]) {
+  await Promise.all([redisBack(t.a.url), redisBack(t.b.url)]);
+  const token = await userToken(t.tenant.url, { email: 'grace@example.com' });
+  expect((await gql(t.a.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  expect((await gql(t.b.url, ME, { token })).body.data?.me).toMatchObject({ lastKnown: null });
+  await injectFault(t.tenant.url, { route: ROUTES.getUser, status: 404 });
+  expect(errorCode(await gql(t.a.url, ME, { token }))).toBe('NOT_FOUND');
+  await injectFault(t.tenant.url, { route: ROUTES.getUser, status: 503, times: 4 });
+  for (const replica of [t.b, t.a]) {
     const answer = await gql(replica.url, ME, { token });
     expect(errorCode(answer)).toBe('NOT_FOUND');
     expect(answer.body.data?.me ?? null).toBeNull();
