@@ -37,9 +37,25 @@ describe('the mailer', () => {
     const [caught] = catcher.mailsTo('ada@example.com');
     expect(caught).toMatchObject({ from: 'no-reply@profile.test', subject: 'Confirm <this>' });
     expect(caught!.text).toBe('Someone asked for "this" & that.\n\nConfirm:\nhttp://localhost:4200/x?token=a&b=1\n\nNot you? Ignore this mail.\n');
-    expect(caught!.html).toContain('<h1 style="font-size:20px">Confirm &lt;this&gt;</h1>');
-    expect(caught!.html).toContain('Someone asked for &quot;this&quot; &amp; that.');
-    expect(caught!.html).toContain('href="http://localhost:4200/x?token=a&amp;b=1"');
+    expect(caught!.html).toBe(
+      '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222;max-width:560px">' +
+        '<h1 style="font-size:20px">Confirm &lt;this&gt;</h1>' +
+        '<p style="margin:0 0 16px">Someone asked for &quot;this&quot; &amp; that.</p>' +
+        '<p style="margin:24px 0"><a href="http://localhost:4200/x?token=a&amp;b=1" style="background:#1f4fd1;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">Confirm</a></p>' +
+        '<p style="margin:0 0 16px">Or paste this address into your browser: http://localhost:4200/x?token=a&amp;b=1</p>' +
+        '<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="margin:0 0 8px;color:#555;font-size:13px">Not you? Ignore this mail.</p>' +
+        '</body></html>',
+    );
+  });
+
+  it('writes a mail without a link or small print as paragraphs only', async () => {
+    const plain = renderMail({ to: 'ada@example.com', subject: "Ada's 'news'", paragraphs: ['One.', 'Two.'] });
+    expect(plain.text).toBe('One.\n\nTwo.\n');
+    expect(plain.html).toBe(
+      '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222;max-width:560px">' +
+        '<h1 style="font-size:20px">Ada&#39;s &#39;news&#39;</h1><p style="margin:0 0 16px">One.</p><p style="margin:0 0 16px">Two.</p></body></html>',
+    );
+    expect(renderMail({ to: 'a@b.co', subject: 's', paragraphs: ['p'], footer: [] }).html).not.toContain('<hr');
   });
 
   it('tries again after a temporary refusal (451) and gets through', async () => {
@@ -69,6 +85,47 @@ describe('the mailer', () => {
     await mailer.send(mail);
     mailer.close();
     expect(catcher.messages()).toHaveLength(1);
+  });
+
+  it('tries at least once whatever attempts says', async () => {
+    const mailer = createMailer({ smtpUrl: catcher.url, from: 'a@b.test', attempts: 0 });
+    await mailer.send(mail);
+    mailer.close();
+    expect(catcher.messages()).toHaveLength(1);
+  });
+
+  it('reports each outcome: a failure per failed mail (after its retries), a success per sent one', async () => {
+    const outcomes: boolean[] = [];
+    catcher.refuse({ code: 451, times: 1 });
+    const mailer = createMailer({ smtpUrl: catcher.url, from: 'a@b.test', backoffMs: 10, onResult: (sent) => outcomes.push(sent) });
+    await mailer.send(mail);
+    catcher.refuse({ code: 550, times: 1 });
+    await mailer.send(mail).catch(() => undefined);
+    mailer.close();
+    expect(outcomes).toEqual([true, false]);
+  });
+
+  it('gives up on a server that accepts the connection but never greets, within the timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'a@b.test', attempts: 1, timeoutMs: 300 });
+    const started = Date.now();
+    const error = await mailer.send(mail).catch((e: unknown) => e);
+    mailer.close();
+    silent.close();
+    expect(error).toMatchObject({ name: 'MailNotSentError', temporary: true, message: 'The mail server did not accept the mail; try again later' });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('waits 250 ms, then 500 ms, between its three default tries', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: 'a@b.test' });
+    const started = Date.now();
+    await expect(mailer.send(mail)).rejects.toMatchObject({ temporary: true });
+    mailer.close();
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(740);
+    expect(elapsed).toBeLessThan(2000);
   });
 
   it('reports a server that is not listening as a temporary failure', async () => {
