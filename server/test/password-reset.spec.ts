@@ -1,4 +1,4 @@
-import { injectFault, readCounts, ROUTES, userToken } from 'local-auth0/testing';
+import { injectFault, managementToken, readCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql } from './support/graphql';
 import { linkIn } from './support/mail-catcher';
@@ -50,6 +50,21 @@ describe('sendPasswordResetEmail', () => {
     expect(await changePasswordCalls()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(stack.catcher.messages()).toEqual([]);
+  });
+
+  it('refuses an address that is not verified with FORBIDDEN; nothing is asked of Auth0', async () => {
+    const user = await addFreshUser(stack.tenant.url);
+    const { accessToken } = await managementToken(stack.tenant.url);
+    const unverify = await fetch(`${stack.tenant.url}/api/v2/users/${encodeURIComponent(user.id)}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email_verified: false }),
+    });
+    expect(unverify.status).toBe(200);
+    const result = await sendReset(user.email);
+    expect(errorCode(result)).toBe('FORBIDDEN');
+    expect(result.body.errors?.[0]?.message).toBe('Verify your email address first: the reset mail only goes to an address proven to be yours');
+    expect(await changePasswordCalls()).toBe(0);
   });
 
   it('allows one a minute per user: the second answers RATE_LIMITED with retryAfterSeconds and is not sent', async () => {
