@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
+import { DocumentStore } from './document-store';
 
 /**
  * Query limits sized to this schema: `me` and `updateProfile` are three levels deep (the
@@ -23,6 +24,8 @@ export interface QueryLimitOptions {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   parseOptions: ParseOptions;
+  /** Parsed documents kept by Apollo, sized by what they hold (source text included). */
+  documentStore: DocumentStore;
   /** No "Did you mean ...?" field suggestions in errors (production). */
   hideSchemaDetailsFromClientErrors: boolean;
 }
@@ -52,6 +55,7 @@ export function queryLimitOptions({ production }: { production: boolean }): Quer
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    documentStore: new DocumentStore(),
     hideSchemaDetailsFromClientErrors: production,
   };
 }

@@ -7,6 +7,7 @@ import type { ResponseCache } from '../graphql/me-response-cache';
 import { graphqlHandler, type ContextBuilder, type GraphQLRequestObserver } from './graphql-handler';
 import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
+import { limitQuerySize } from './query-size-limit';
 import { limitVariables } from './variables-limit';
 import { registerRequestLog, requestIdOf } from './request-log';
 import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
@@ -72,7 +73,7 @@ export async function createApp<TContext extends BaseContext>(dependencies: AppD
     method: ['GET', 'POST'],
     url: http.graphqlPath,
     onRequest: [refuseSandboxOffLoopback(http), requireJsonContentType],
-    preHandler: limitVariables,
+    preHandler: [limitQuerySize, limitVariables],
     handler: graphqlHandler({ apollo, buildContext, responses, observer: observe?.graphql }),
   });
   return app;
