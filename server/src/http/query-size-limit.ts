@@ -7,7 +7,7 @@ import { sendJsonError } from './body';
  * white space do not count toward the parser's token limit, so without this a small body could
  * still carry a 30 kB comment that Apollo parses and keeps.
  */
-export const MAX_QUERY_BYTES = 8 * 1024;
+const MAX_QUERY_BYTES = 8 * 1024;
 
 function queryText(request: FastifyRequest): unknown {
   const source = request.method === 'GET' ? request.query : request.body;
