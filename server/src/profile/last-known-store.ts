@@ -22,6 +22,10 @@ export class InProcessLastKnownStore<T extends object> implements LastKnownStore
     this.entries.set(userId, { value, asOf: new Date(this.now()) });
   }
 
+  keepServed(userId: string, value: T): void {
+    this.remember(userId, value);
+  }
+
   recall(userId: string): Promise<LastKnown<T> | undefined> {
     return Promise.resolve(this.entries.get(userId));
   }

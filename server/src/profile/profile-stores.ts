@@ -35,6 +35,12 @@ export interface LastKnown<T> {
 /** The last value upstream returned per user, kept for a bounded time to answer when upstream fails. */
 export interface LastKnownStore<T> {
   remember(userId: string, value: T): void | Promise<void>;
+  /**
+   * A profile this process served, wherever it was read (upstream here, or another replica's
+   * read through a shared cache): kept in this process's own memory, so it can stand in when
+   * upstream and the shared state fail together. Never a shared write.
+   */
+  keepServed(userId: string, value: T): void;
   recall(userId: string): Promise<LastKnown<T> | undefined>;
   /** Drops the user's copy (their account is deleted). */
   forget(userId: string): void | Promise<void>;

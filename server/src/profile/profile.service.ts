@@ -97,7 +97,9 @@ export class ProfileService {
       if (!lastKnown) throw error;
       return lastKnown;
     }
-    return toProfileView(refuseBlocked(user), this.options.logDropped);
+    const served = refuseBlocked(user);
+    this.options.lastKnown?.keepServed(userId, served);
+    return toProfileView(served, this.options.logDropped);
   }
 
   /** The account was deleted: every copy and count of the user goes, and `me` answers not-found from now on. */

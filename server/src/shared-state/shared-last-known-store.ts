@@ -26,6 +26,10 @@ export class SharedLastKnownStore<T extends object> implements LastKnownStore<T>
     await redis.attempt((client) => client.set(this.key(userId), JSON.stringify(stored), { expiration: { type: 'PX', value: ttlMs } }), () => null);
   }
 
+  keepServed(userId: string, value: T): void {
+    this.options.local.remember(userId, value);
+  }
+
   async recall(userId: string): Promise<LastKnown<T> | undefined> {
     const [shared, own] = await Promise.all([this.recallShared(userId), this.options.local.recall(userId)]);
     if (!shared) return own;
