@@ -47,6 +47,19 @@ function checkOptions(options: AccessTokenVerifierOptions): string {
   return jwksUri;
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Three base64url parts, each the one encoding of its bytes: no `=` padding and zero unused
+ * bits in the last character (RFC 7515 §2, RFC 4648 §3.5). jose decodes leniently, so the same
+ * signature written another way (`==` appended, other bits in its last character) would pass as
+ * a different token string, e.g. past a deny-list or cache keyed by the token.
+ */
+function isCanonicalCompactJws(token: string): boolean {
+  const parts = token.split('.');
+  return parts.length === 3 && parts.every((part) => BASE64URL.test(part) && Buffer.from(part, 'base64url').toString('base64url') === part);
+}
+
 /** jose's complaints are about the token; the key set's own trouble arrives as KeySetUnavailableError. */
 function toVerificationError(error: unknown): unknown {
   return error instanceof errors.JOSEError ? new InvalidTokenError(error.message, { cause: error }) : error;
@@ -70,6 +83,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   });
   return async (token) => {
     if (!token) throw new InvalidTokenError('No access token');
+    if (!isCanonicalCompactJws(token)) throw new InvalidTokenError('The token is not in canonical base64url (padding or stray bits)');
     try {
       const { payload } = await jwtVerify(token, keySet, {
         algorithms: ['RS256'],
