@@ -14,7 +14,7 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 /** The sign-in time (epoch seconds) the post-login Action put under `claim`; null when the token has none usable. */
 export function signInTimeOf(claims: AccessTokenClaims, claim: string): number | null {
   const value = claims[claim];
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : null;
 }
 
 /** Throws SignInTooOldError unless `signedInAt` (epoch seconds) is at most `maxAgeSeconds` ago. */

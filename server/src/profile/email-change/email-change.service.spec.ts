@@ -253,6 +253,46 @@ describe('EmailChangeService in immediate mode', () => {
   });
 });
 
+describe('EmailChangeService without its optional parts', () => {
+  it('works with no limiter and no failure listener, and a failed notice stays silent', async () => {
+    const tenant = inMemoryUsers();
+    const mail = memoryMailer();
+    const service = new EmailChangeService(tenant.users, { mode: 'verify-first', ttlSeconds: 60, appUrl: APP, mailer: mail.mailer });
+    await service.request('auth0|ada', 'ada.new@example.com');
+    const token = /token=([\w-]+)/.exec(mail.sent[0]!.text)![1]!;
+    mail.mailFailures.push(new MailNotSentError(true));
+    await expect(service.confirm('auth0|ada', token)).resolves.toMatchObject({ email: 'ada.new@example.com' });
+    await expect(service.cancel('auth0|ada')).resolves.toMatchObject({ pendingEmailChange: null });
+    mail.mailFailures.push(new MailNotSentError(false));
+    tenant.failures.patch = undefined;
+    const update = tenant.users.updateUser.bind(tenant.users);
+    let patches = 0;
+    tenant.users.updateUser = (userId, patch) => (++patches === 2 ? Promise.reject(new Auth0UnavailableError('timeout')) : update(userId, patch));
+    await expect(service.request('auth0|ada', 'ada.other@example.com')).rejects.toBeInstanceOf(MailNotSentError);
+  });
+
+  it('confirms a change asked before the switch to immediate mode, without a mailer and without a notice', async () => {
+    const setup = setUp();
+    await setup.service.request('auth0|ada', 'ada.new@example.com');
+    const token = setup.tokenOf(setup.sent[0]!);
+    const side: string[] = [];
+    const immediate = new EmailChangeService(setup.users, { mode: 'immediate', ttlSeconds: 60, appUrl: APP, mailer: null, now: () => NOW, onSideFailure: (_u, what) => side.push(what) });
+    await expect(immediate.confirm('auth0|ada', token)).resolves.toMatchObject({ email: 'ada.new@example.com', emailVerified: true });
+    expect(side).toEqual([]);
+  });
+
+  it('calls a bare 409 "already in use" too', async () => {
+    const { service, failures } = setUp({ mode: 'immediate' });
+    failures.patch = new Auth0RejectedError(409, undefined);
+    await expect(service.request('auth0|ada', 'alan@example.com')).rejects.toMatchObject({ rule: 'emailTaken' });
+  });
+
+  it('names its errors', () => {
+    expect(new EmailChangeInvalidError()).toMatchObject({ name: 'EmailChangeInvalidError' });
+    expect(new EmailChangeExpiredError()).toMatchObject({ name: 'EmailChangeExpiredError', message: 'This email change link has expired; ask for a new one' });
+  });
+});
+
 describe('EmailChangeService set-up', () => {
   it('needs a mailer for verify-first', () => {
     expect(() => new EmailChangeService(inMemoryUsers().users, { mode: 'verify-first', ttlSeconds: 60, appUrl: APP, mailer: null })).toThrow(
