@@ -28,6 +28,13 @@ export const pageRoutes: Routes = [
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
         title: 'Your profile · Profile',
       },
+      {
+        // The link mailed to a new address; a signed-out user signs in first and comes back here.
+        path: 'profile/confirm-email',
+        canActivate: [authGuardFn],
+        loadComponent: () => import('./profile/confirm-email/confirm-email.page').then((m) => m.ConfirmEmailPage),
+        title: 'Confirm your new email · Profile',
+      },
       { path: '**', redirectTo: '' },
     ],
   },

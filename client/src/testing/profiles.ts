@@ -18,4 +18,5 @@ export const ADA_PROFILE: ProfileFieldsFragment = {
   canChangeEmail: true,
   updatedAt: '2026-01-01T00:00:00.000Z',
   lastKnown: null,
+  pendingEmailChange: null,
 };

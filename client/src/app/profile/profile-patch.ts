@@ -1,4 +1,3 @@
-import type { FieldSpec } from 'profile-shape';
 import type { ProfileFieldsFragment, UpdateProfileInput } from '../graphql/generated';
 import type { FormShape } from './profile-shape.token';
 
@@ -17,25 +16,20 @@ export function formValueOf(shape: FormShape, profile: ProfileFieldsFragment): R
 }
 
 /** The change to send for one field, or undefined when it did not change. */
-function fieldChange(spec: FieldSpec, saved: string | null, edited: string): string | null | undefined {
+function fieldChange(saved: string | null, edited: string): string | null | undefined {
   const trimmed = edited.trim();
-  if (spec.format === 'email') {
-    // Compared case-insensitively, as the API does.
-    return trimmed.toLowerCase() === (saved ?? '').toLowerCase() ? undefined : trimmed;
-  }
   const next = trimmed === '' ? null : trimmed;
   return next === saved ? undefined : next;
 }
 
 /**
  * The mutation input: only the fields that really changed (trimmed; an emptied optional field is
- * sent as null, which clears it). Email is never sent for users whose email cannot change.
+ * sent as null, which clears it).
  */
 export function buildPatch(shape: FormShape, profile: ProfileFieldsFragment, value: ProfileFormValue): UpdateProfileInput {
   const patch: Record<string, string | null> = {};
-  for (const [key, spec] of Object.entries(shape)) {
-    if (spec.format === 'email' && !profile.canChangeEmail) continue;
-    const change = fieldChange(spec, savedText(profile, key), value[key] ?? '');
+  for (const key of Object.keys(shape)) {
+    const change = fieldChange(savedText(profile, key), value[key] ?? '');
     if (change !== undefined) patch[key] = change;
   }
   return patch;

@@ -2,8 +2,12 @@ import { Injectable, inject } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { map, type Observable } from 'rxjs';
 import {
+  CancelEmailChangeDocument,
+  ConfirmEmailChangeDocument,
   MeDocument,
+  RequestEmailChangeDocument,
   UpdateProfileDocument,
+  type PendingEmailChangeFieldsFragment,
   type ProfileFieldsFragment,
   type UpdateProfileInput,
 } from '../graphql/generated';
@@ -11,6 +15,7 @@ import { classifyApiError } from '../graphql/api-failure';
 import { loadErrorMessage } from './load-error';
 
 export type Profile = ProfileFieldsFragment;
+export type PendingEmailChange = PendingEmailChangeFieldsFragment;
 
 export type MeView =
   | { status: 'loading' }
@@ -47,9 +52,36 @@ export class ProfileApi {
   update(input: UpdateProfileInput): Observable<Profile> {
     return this.apollo
       .mutate({ mutation: UpdateProfileDocument, variables: { input } })
-      .pipe(map((result) => {
-        if (!result.data) throw new Error('The server returned no profile');
-        return result.data.updateProfile;
-      }));
+      .pipe(map((result) => answered(result.data).updateProfile));
   }
+
+  /** Mails a link to the new address; the pending change is written into the cached `me`. */
+  requestEmailChange(email: string): Observable<PendingEmailChange> {
+    return this.apollo
+      .mutate({
+        mutation: RequestEmailChangeDocument,
+        variables: { email },
+        update: (cache, result) => {
+          const pending = result.data?.requestEmailChange;
+          if (pending) cache.updateQuery({ query: MeDocument }, (data) => data && { me: { ...data.me, pendingEmailChange: pending } });
+        },
+      })
+      .pipe(map((result) => answered(result.data).requestEmailChange));
+  }
+
+  /** Switches to the pending address with the link's token; the answer replaces the cached profile. */
+  confirmEmailChange(token: string): Observable<Profile> {
+    return this.apollo
+      .mutate({ mutation: ConfirmEmailChangeDocument, variables: { token } })
+      .pipe(map((result) => answered(result.data).confirmEmailChange));
+  }
+
+  cancelEmailChange(): Observable<Profile> {
+    return this.apollo.mutate({ mutation: CancelEmailChangeDocument }).pipe(map((result) => answered(result.data).cancelEmailChange));
+  }
+}
+
+function answered<T>(data: T | null | undefined): T {
+  if (!data) throw new Error('The server returned no profile');
+  return data;
 }

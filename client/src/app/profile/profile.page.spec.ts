@@ -1,81 +1,30 @@
-import type { Provider } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { ApolloLink } from '@apollo/client/core';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { Apollo, provideApollo } from 'apollo-angular';
-import { EMPTY, Observable, Subject, of, throwError } from 'rxjs';
-import { ADA_PROFILE as ada } from '../../testing/profiles';
-import { createApolloCache } from '../graphql/apollo-cache';
-import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
-import { Session } from '../shell/session';
-import { AccountApi } from '../account/account.api';
-import { StepUp } from '../step-up/step-up';
-import { ProfileApi } from './profile.api';
-import { ProfilePage } from './profile.page';
-import { PROFILE_FORM_SHAPE } from './profile-shape.token';
+import type { ApolloLink } from '@apollo/client/core';
+import { Apollo } from 'apollo-angular';
 import { PROFILE_SHAPE } from 'profile-shape';
+import { Subject, of, throwError } from 'rxjs';
+import { graphQLError } from '../../testing/graphql-errors';
+import { el, renderPage, settle, signInRequests, text, type, type Answer } from '../../testing/profile-page';
+import { ADA_PROFILE as ada } from '../../testing/profiles';
+import { MeDocument, type ProfileFieldsFragment } from '../graphql/generated';
+import { PROFILE_FORM_SHAPE } from './profile-shape.token';
 
-type Answer = Observable<ApolloLink.Result>;
-
-/** Stands in for the Auth0-backed session: the page only ever asks it to sign in again. */
-const signInRequests: string[] = [];
-const session: Pick<Session, 'signIn'> = { signIn: (returnTo = '/') => void signInRequests.push(returnTo) };
-/** The page's account sections never step up here: operations pass through, no sign-in is resumed. */
-const stepUp: Pick<StepUp, 'run' | 'resumed'> = { run: (_action, _value, _attempt, operation) => operation, resumed: () => EMPTY };
-
-/** A real Apollo client and cache; only the network hop is scripted per test. */
+/** The page with `me` and the UpdateProfile answers scripted. */
 async function render(
   me: ProfileFieldsFragment | (() => Answer),
   answerUpdate: (input: Record<string, unknown>) => Answer = () => of({ data: { updateProfile: me } }),
-  providers: Provider[] = [],
+  providers = [] as { provide: unknown; useValue: unknown }[],
 ) {
-  const answerMe = typeof me === 'function' ? me : () => of({ data: { me } });
-  const link = new ApolloLink((operation) =>
-    operation.operationName === 'Me'
-      ? answerMe()
-      : answerUpdate(operation.variables['input'] as Record<string, unknown>),
-  );
-  TestBed.configureTestingModule({
-    providers: [
-      provideApollo(() => ({ link, cache: createApolloCache() })),
-      ProfileApi,
-      AccountApi,
-      { provide: Session, useValue: session },
-      { provide: StepUp, useValue: stepUp },
-      ...providers,
-    ],
-  });
-  const fixture = TestBed.createComponent(ProfilePage);
-  await fixture.whenStable();
-  return fixture;
+  const answers = { UpdateProfile: (variables: Record<string, unknown>) => answerUpdate(variables['input'] as Record<string, unknown>) };
+  return (await renderPage(me, answers, { providers })).fixture;
 }
 
-function el<T extends HTMLElement>(fixture: ComponentFixture<ProfilePage>, selector: string): T {
-  const found = (fixture.nativeElement as HTMLElement).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-}
-
-async function type(fixture: ComponentFixture<ProfilePage>, id: string, value: string) {
-  const input = el<HTMLInputElement>(fixture, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  input.dispatchEvent(new Event('blur'));
-  await fixture.whenStable();
-}
-
-/** Apollo finishes a mutation in a promise Angular does not track: let it run, then render. */
-async function settle(fixture: ComponentFixture<ProfilePage>) {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
-
-const saveButton = (fixture: ComponentFixture<ProfilePage>) => el<HTMLButtonElement>(fixture, 'button[type=submit]');
-const text = (fixture: ComponentFixture<ProfilePage>, selector: string) => el(fixture, selector).textContent?.trim();
+const saveButton = (fixture: ComponentFixture<unknown>) => el<HTMLButtonElement>(fixture, 'form[aria-labelledby=names-title] button[type=submit]');
+const saveStatus = '[data-testid=save-status]';
 
 describe('ProfilePage', () => {
-  it('fills the form from `me` and keeps Save disabled until something changes', async () => {
-    const fixture = await render(ada, () => of({ data: { updateProfile: ada } }));
+  it('fills the names form from `me` and keeps Save disabled until something changes', async () => {
+    const fixture = await render(ada);
     expect(el<HTMLInputElement>(fixture, '#firstName').value).toBe('Ada');
     expect(saveButton(fixture).disabled).toBe(true);
 
@@ -86,15 +35,28 @@ describe('ProfilePage', () => {
     expect(saveButton(fixture).disabled).toBe(true);
   });
 
+  it('builds the names form from the user_metadata fields only: the email is not saved with the names', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const fixture = await render(ada, (input) => (sent.push(input), of({ data: { updateProfile: ada } })));
+    expect(Object.keys(TestBed.inject(PROFILE_FORM_SHAPE))).toEqual(['firstName', 'lastName']);
+    const namesForm = el(fixture, 'form[aria-labelledby=names-title]');
+    expect([...namesForm.querySelectorAll('input')].map((input) => input.id)).toEqual(['firstName', 'lastName']);
+
+    await type(fixture, 'lastName', 'King');
+    saveButton(fixture).click();
+    await settle(fixture);
+    expect(sent).toEqual([{ lastName: 'King' }]);
+  });
+
   it('disables Save and explains the rule while a field is invalid', async () => {
-    const fixture = await render(ada, () => of({ data: { updateProfile: ada } }));
-    await type(fixture, 'email', 'ada-at-example');
+    const fixture = await render(ada);
+    await type(fixture, 'firstName', 'Ada\tTab');
 
     expect(saveButton(fixture).disabled).toBe(true);
-    const input = el<HTMLInputElement>(fixture, '#email');
+    const input = el<HTMLInputElement>(fixture, '#firstName');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toBe('email-error');
-    expect(text(fixture, '#email-error')).toBe('Email must be an address like name@example.com.');
+    expect(input.getAttribute('aria-describedby')).toBe('firstName-error');
+    expect(text(fixture, '#firstName-error')).toBe('First name cannot contain tabs, line breaks or other control characters.');
   });
 
   it('shows progress while saving, then the confirmation, and the cache hands `me` the new values', async () => {
@@ -108,77 +70,58 @@ describe('ProfilePage', () => {
 
     expect(sent).toEqual([{ firstName: 'Augusta', lastName: 'King' }]);
     expect(saveButton(fixture).disabled).toBe(true);
-    expect(text(fixture, 'button[type=submit]')).toBe('Saving…');
-    expect(text(fixture, '[role=status]')).toBe('Saving your changes…');
+    expect(saveButton(fixture).textContent?.trim()).toBe('Saving…');
+    expect(text(fixture, saveStatus)).toBe('Saving your changes…');
 
     answer.next({ data: { updateProfile: { ...ada, firstName: 'Augusta', lastName: 'King' } } });
     answer.complete();
     await settle(fixture);
 
-    expect(text(fixture, '[role=status]')).toBe('Your profile was saved.');
+    expect(text(fixture, saveStatus)).toBe('Your profile was saved.');
     expect(saveButton(fixture).disabled).toBe(true);
     const cached = TestBed.inject(Apollo).client.readQuery({ query: MeDocument });
     expect(cached?.me.firstName).toBe('Augusta');
     expect(text(fixture, '.summary-name')).toBe('Augusta King');
   });
 
-  it('says a verification mail was sent and marks the new address unverified', async () => {
-    const fixture = await render(ada, (input) =>
-      of({ data: { updateProfile: { ...ada, email: String(input['email']), emailVerified: false } } }),
-    );
-    await type(fixture, 'email', 'ada@lovelace.org');
-    saveButton(fixture).click();
-    await settle(fixture);
-
-    expect(text(fixture, '[role=status]')).toContain('We sent a verification mail to ada@lovelace.org');
-    expect(text(fixture, '#email-unverified')).toBe('Unverified');
-    expect(el(fixture, '#email').getAttribute('aria-describedby')).toBe('email-unverified');
-  });
-
   it('puts a BAD_USER_INPUT error on its field and keeps the edits', async () => {
-    const rejected = new CombinedGraphQLErrors({
-      data: null,
-      errors: [{ message: 'That email address is already in use.', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }],
+    const rejected = graphQLError('Last name cannot contain characters that change the text direction (such as U+202E).', {
+      code: 'BAD_USER_INPUT',
+      field: 'lastName',
     });
     const fixture = await render(ada, () => throwError(() => rejected));
-    await type(fixture, 'email', 'alan@example.com');
+    await type(fixture, 'lastName', 'Byron');
     saveButton(fixture).click();
     await settle(fixture);
 
-    expect(text(fixture, '#email-error')).toBe('That email address is already in use.');
-    expect(el(fixture, '#email').getAttribute('aria-invalid')).toBe('true');
-    expect(el<HTMLInputElement>(fixture, '#email').value).toBe('alan@example.com');
-    expect(document.activeElement?.id).toBe('email');
+    expect(text(fixture, '#lastName-error')).toBe(rejected.errors[0]?.message);
+    expect(el(fixture, '#lastName').getAttribute('aria-invalid')).toBe('true');
+    expect(el<HTMLInputElement>(fixture, '#lastName').value).toBe('Byron');
+    expect(document.activeElement?.id).toBe('lastName');
   });
 
   it('says when to retry after RATE_LIMITED and keeps the edits', async () => {
-    const limited = new CombinedGraphQLErrors({
-      data: null,
-      errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } }],
-    });
+    const limited = graphQLError('Too many requests', { code: 'RATE_LIMITED', retryAfterSeconds: 7 });
     const fixture = await render(ada, () => throwError(() => limited));
     await type(fixture, 'lastName', 'Byron');
     saveButton(fixture).click();
     await settle(fixture);
 
-    expect(text(fixture, '[role=alert]')).toContain('Try again in 7 seconds.');
+    expect(text(fixture, '[data-testid=save-error]')).toContain('Try again in 7 seconds.');
     expect(el<HTMLInputElement>(fixture, '#lastName').value).toBe('Byron');
     expect(saveButton(fixture).disabled).toBe(false);
   });
 
   it('offers to sign in again, back to /profile, when the session has ended', async () => {
-    const ended = new CombinedGraphQLErrors({
-      data: null,
-      errors: [{ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }],
-    });
+    const ended = graphQLError('Invalid token', { code: 'UNAUTHENTICATED' });
     const fixture = await render(ada, () => throwError(() => ended));
     await type(fixture, 'firstName', 'Augusta');
     saveButton(fixture).click();
     await settle(fixture);
 
-    expect(text(fixture, '[role=alert]')).toBe('Your session has ended. Sign in again to continue.');
+    expect(text(fixture, '[data-testid=save-error]')).toBe('Your session has ended. Sign in again to continue.');
     signInRequests.length = 0;
-    el<HTMLButtonElement>(fixture, '[role=alert] + button').click();
+    el<HTMLButtonElement>(fixture, '[data-testid=save-error] + button').click();
     expect(signInRequests).toEqual(['/profile']);
     expect(el<HTMLInputElement>(fixture, '#firstName').value).toBe('Augusta');
   });
@@ -205,19 +148,10 @@ describe('ProfilePage', () => {
     expect(saveButton(fixture).disabled).toBe(true);
   });
 
-  it('makes the email read-only with the reason for a Google user', async () => {
-    const grace = { ...ada, id: 'google-oauth2|1', email: 'grace@example.com', connection: 'google-oauth2', canChangeEmail: false };
-    const fixture = await render(grace, () => of({ data: { updateProfile: grace } }));
-    const email = el<HTMLInputElement>(fixture, '#email');
-
-    expect(email.readOnly).toBe(true);
-    expect(email.getAttribute('aria-describedby')).toBe('email-hint');
-    expect(text(fixture, '#email-hint')).toBe('Your email comes from your Google account and can only be changed there.');
-  });
-
   it('builds the form from the shape: one more field there is a labelled, validated, saved control', async () => {
     const shape = {
-      ...PROFILE_SHAPE,
+      firstName: PROFILE_SHAPE.firstName,
+      lastName: PROFILE_SHAPE.lastName,
       phoneNumber: {
         label: 'Phone number',
         storage: 'user_metadata',

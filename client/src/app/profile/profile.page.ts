@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { ProfileApi, type MeView, type Profile } from './profile.api';
-import { connectionName, emailLockedReason } from './connection-names';
+import { connectionName } from './connection-names';
+import { EmailChange } from './email-change/email-change';
 import { createProfileForm, fieldErrorMessage, setServerError } from './profile-form';
 import { buildPatch, formValueOf, isEmptyPatch } from './profile-patch';
 import { PROFILE_FORM_SHAPE } from './profile-shape.token';
@@ -22,7 +23,7 @@ type SaveState =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, TextField, LastKnownNotice, DownloadData, PasswordReset, DeleteAccount],
+  imports: [ReactiveFormsModule, TextField, LastKnownNotice, EmailChange, PasswordReset, DownloadData, DeleteAccount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
@@ -81,7 +82,6 @@ export class ProfilePage {
     return state.kind === 'failed' ? state.failure : null;
   });
   protected readonly connectionName = connectionName;
-  protected readonly emailLockedReason = emailLockedReason;
 
   constructor() {
     // Show the saved profile in the form whenever it arrives, unless the user is editing.

@@ -1,9 +1,9 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { graphQLError, serverError } from '../../testing/graphql-errors';
+import { standInAuth } from '../../testing/stand-in-auth';
 import { provideRouter, Router } from '@angular/router';
-import { AuthService, type RedirectLoginOptions } from '@auth0/auth0-angular';
-import { ReplaySubject, firstValueFrom, of, throwError, toArray } from 'rxjs';
+import { firstValueFrom, of, throwError, toArray } from 'rxjs';
 import { StepUp, StepUpFailed } from './step-up';
 import { stepUpMaxAge } from './step-up-demand';
 import type { StepUpAppState } from './step-up-state';
@@ -11,23 +11,9 @@ import type { StepUpAppState } from './step-up-state';
 @Component({ template: '' })
 class Blank {}
 
-/** Stands in for auth0-angular: the three things the step-up uses, recorded or scripted per test. */
-function standInAuth(claims: Record<string, unknown> | null) {
-  const appState$ = new ReplaySubject<object>(1);
-  const logins: RedirectLoginOptions<StepUpAppState>[] = [];
-  const auth = {
-    appState$,
-    idTokenClaims$: of(claims),
-    loginWithRedirect: (options: RedirectLoginOptions<StepUpAppState>) => (logins.push(options), of(undefined)),
-  };
-  return { auth, appState$, logins };
-}
-
 async function setUp(claims: Record<string, unknown> | null = { auth_time: nowSeconds() }) {
   const stand = standInAuth(claims);
-  TestBed.configureTestingModule({
-    providers: [provideRouter([{ path: 'profile', component: Blank }]), { provide: AuthService, useValue: stand.auth }],
-  });
+  TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'profile', component: Blank }]), stand.provider] });
   await TestBed.inject(Router).navigateByUrl('/profile?tab=email');
   return { ...stand, stepUp: TestBed.inject(StepUp) };
 }
@@ -73,6 +59,7 @@ describe('StepUp.run', () => {
       complete: () => seen.push('complete'),
     });
     await Promise.resolve();
+    expect(stepUp.leaving()).toBe(true);
     expect(logins).toEqual([
       {
         authorizationParams: { max_age: 300 },
@@ -87,6 +74,7 @@ describe('StepUp.run', () => {
     const run = stepUp.run('requestEmailChange', { email: 'ada@lovelace.org' }, 'afterStepUp', throwError(() => demand(300)));
     await expect(firstValueFrom(run)).rejects.toBeInstanceOf(StepUpFailed);
     expect(logins).toEqual([]);
+    expect(stepUp.leaving()).toBe(false);
   });
 });
 

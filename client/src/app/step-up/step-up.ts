@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AuthService } from '@auth0/auth0-angular';
 import { NEVER, catchError, defer, filter, map, switchMap, take, throwError, type Observable } from 'rxjs';
@@ -26,6 +26,9 @@ export class StepUp {
   private readonly router = inject(Router);
   /** appState$ replays the last callback's state to every subscriber: each is resumed once. */
   private readonly resumedStates = new WeakSet<object>();
+  private readonly leavingSignal = signal(false);
+  /** True once the page is on its way to the step-up sign-in. */
+  readonly leaving = this.leavingSignal.asReadonly();
 
   /**
    * Runs `operation`. When the API demands a more recent sign-in, a first attempt leaves for the
@@ -72,6 +75,7 @@ export class StepUp {
 
   private signInAgain(action: string, value: PendingValue, maxAgeSeconds: number): Observable<never> {
     const appState: StepUpAppState = { target: this.router.url, stepUp: { action, value, maxAgeSeconds } };
+    this.leavingSignal.set(true);
     return defer(() => this.auth.loginWithRedirect({ appState, authorizationParams: { max_age: maxAgeSeconds } })).pipe(
       switchMap(() => NEVER),
     );
