@@ -23,7 +23,7 @@ import { Session } from '../shell/session';
         @switch (me()?.status) {
           @case ('ready') {
             <h1 id="home-title" data-testid="greeting">{{ greeting() }}</h1>
-            <p>Your name and email live in your profile.</p>
+            <p>You are signed in as <strong data-testid="home-email">{{ email() }}</strong>. Your name and email live in your profile.</p>
             <a class="button-link" routerLink="/profile">Edit your profile</a>
           }
           @case ('error') {
@@ -53,6 +53,11 @@ export class HomePage {
     const me = this.me();
     const firstName = me?.status === 'ready' ? me.profile.firstName : null;
     return firstName ? `Hello, ${firstName}!` : 'Hello!';
+  });
+
+  protected readonly email = computed(() => {
+    const me = this.me();
+    return me?.status === 'ready' ? me.profile.email : '';
   });
 
   protected readonly errorMessage = computed(() => {
