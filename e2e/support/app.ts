@@ -14,11 +14,7 @@ async function openLogin(page: Page, appUrl: string): Promise<void> {
 /** The tenant's Universal-Login-like page: email and password of a database user. */
 export async function signInWithPassword(page: Page, appUrl: string, user: { email: string; password: string }): Promise<void> {
   await openLogin(page, appUrl);
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(user.password);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${appUrl}/**`);
-  await expectSignedIn(page);
+  await signInOnTenantPage(page, appUrl, user);
 }
 
 /** The tenant's simulated Google button (grace). */
@@ -36,10 +32,24 @@ export async function openProfile(page: Page): Promise<void> {
   await page.locator('form #firstName').waitFor();
 }
 
-export const field = (page: Page, id: 'firstName' | 'lastName' | 'email') => page.locator(`#${id}`);
+/** `email` is the current address (read-only), `newEmail` the Change email field. */
+export const field = (page: Page, id: 'firstName' | 'lastName' | 'email' | 'newEmail') => page.locator(`#${id}`);
 export const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save changes|Saving…)$/ });
 export const saveStatus = (page: Page) => page.locator('[data-testid=save-status]');
 export const saveError = (page: Page) => page.locator('[data-testid=save-error]');
+export const sendLinkButton = (page: Page) => page.getByRole('button', { name: /^(Send confirmation link|Send a new link|Sending…)$/ });
+export const pendingEmail = (page: Page) => page.locator('[data-testid=pending-email]');
+export const emailChangeError = (page: Page) => page.locator('[data-testid=email-change-error]');
+
+/** The tenant's login page (a sign-in the app asked for): fills and sends it, and waits to be back in the app. */
+export async function signInOnTenantPage(page: Page, appUrl: string, user: { email: string; password: string }): Promise<void> {
+  await page.locator('#password').waitFor();
+  await page.locator('#email').fill(user.email);
+  await page.locator('#password').fill(user.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${appUrl}/**`);
+  await expectSignedIn(page);
+}
 
 /** Waits until the element shows exactly this text (playwright-core has no retrying expect). */
 export async function waitForText(page: Page, selector: string, text: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { expectSignedIn, field, openProfile, saveStatus, signInWithPassword, waitForText } from '../support/app';
+import { linkIn } from 'server/test/support/mail-catcher';
+import { expectSignedIn, field, openProfile, pendingEmail, saveStatus, sendLinkButton, signInWithPassword, waitForText } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { useHarness } from '../support/harness';
 import { SEED_USERS, storedUser } from 'local-auth0/testing';
@@ -26,9 +27,27 @@ describe('accessibility', () => {
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
     await field(page, 'firstName').fill('Ada\tTab');
-    await field(page, 'email').fill('not-an-email');
-    await field(page, 'email').blur();
-    await page.locator('#email-error').waitFor();
+    await field(page, 'newEmail').fill('not-an-email');
+    await field(page, 'newEmail').blur();
+    await page.locator('#newEmail-error').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('axe-core finds no serious or critical violation in the email change: pending, and on the confirmation page', async () => {
+    const { page, stack } = t;
+    await signInWithPassword(page, stack.appUrl, ADA);
+    await openProfile(page);
+    await field(page, 'newEmail').fill('ada@lovelace.org');
+    await sendLinkButton(page).click();
+    await pendingEmail(page).waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    const mail = await stack.mail.waitForMail('ada@lovelace.org', { timeoutMs: 10_000 });
+    await page.goto(linkIn(mail, `${stack.appUrl}/profile/confirm-email?token=`));
+    await page.locator('[data-testid=confirm-result]').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.goto(`${stack.appUrl}/profile/confirm-email?token=not-a-real-token`);
+    await waitForText(page, '[data-testid=confirm-result]', 'This link cannot be used');
     await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 

@@ -54,22 +54,6 @@ describe('ada, a database user', () => {
     );
   });
 
-  it('changes her email and sees the new address marked unverified', async () => {
-    const { page, stack } = t;
-    await signInWithPassword(page, stack.appUrl, ADA);
-    await openProfile(page);
-    await expect(page.locator('#email-unverified').count()).resolves.toBe(0);
-
-    await field(page, 'email').fill('ada@lovelace.org');
-    await saveButton(page).click();
-    await saveStatus(page).getByText('We sent a verification mail to ada@lovelace.org', { exact: false }).waitFor();
-    await expect(page.locator('#email-unverified').textContent()).resolves.toBe('Unverified');
-    await expect(field(page, 'email').getAttribute('aria-describedby')).resolves.toContain('email-unverified');
-
-    const stored = await storedUser(stack.tenant.url, ADA.id);
-    expect(stored).toMatchObject({ email: 'ada@lovelace.org', email_verified: false });
-  });
-
   it('writes a screenshot of the profile page to e2e/artifacts/profile.png', async () => {
     const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);

@@ -7,7 +7,7 @@ const GRACE = SEED_USERS.grace;
 const t = useHarness();
 
 describe('grace, a Google user', () => {
-  it('signs in with the simulated Google button, cannot edit her email, and can change her names', async () => {
+  it('signs in with the simulated Google button, cannot edit her email or ask to change it, and can change her names', async () => {
     const { page, stack } = t;
     await signInWithGoogle(page, stack.appUrl);
     await waitForText(page, '[data-testid=greeting]', 'Hello, Grace!');
@@ -20,10 +20,12 @@ describe('grace, a Google user', () => {
     await expect(page.locator('#email-hint').textContent()).resolves.toBe(
       'Your email comes from your Google account and can only be changed there.',
     );
-    // Typing into the read-only field changes nothing, so there is nothing to save.
+    // Typing into the read-only field changes nothing, and there is no way to ask for another address.
     await email.press('End');
     await page.keyboard.type('x');
     await expect(email.inputValue()).resolves.toBe(GRACE.email);
+    await expect(field(page, 'newEmail').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Send/ }).count()).resolves.toBe(0);
     await expect(saveButton(page).isDisabled()).resolves.toBe(true);
 
     await field(page, 'firstName').fill('Amazing Grace');
