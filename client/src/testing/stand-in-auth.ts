@@ -7,7 +7,10 @@ import type { Provider } from '@angular/core';
  * the test), the ID token claims, and the sign-ins asked for (recorded, never performed).
  * The browser tests (e2e/) run the real SDK against the local tenant.
  */
-export function standInAuth(claims: Record<string, unknown> | null = { auth_time: Math.floor(Date.now() / 1000) }) {
+/** The `sub` of the stand-in's ID token. */
+export const STAND_IN_SUB = 'auth0|stand-in';
+
+export function standInAuth(claims: Record<string, unknown> | null = { sub: STAND_IN_SUB, auth_time: Math.floor(Date.now() / 1000) }) {
   const appState$ = new ReplaySubject<object>(1);
   const logins: RedirectLoginOptions<AppState>[] = [];
   const auth = {

@@ -6,7 +6,8 @@ export type PendingValue = Readonly<Record<string, string>>;
 /** What the app keeps in `appState` across the step-up sign-in (auth0-spa-js holds it in sessionStorage). */
 export interface StepUpAppState extends AppState {
   target: string;
-  stepUp: { action: string; value: PendingValue; maxAgeSeconds: number };
+  /** `sub`: the user who asked; the action resumes only for the same user. */
+  stepUp: { action: string; value: PendingValue; maxAgeSeconds: number; sub: string };
 }
 
 /** Bounds for what comes back from storage: a value of a few short form fields, nothing more. */
@@ -23,7 +24,8 @@ function isPendingValue(value: unknown): value is PendingValue {
 export function pendingStepUpOf(appState: unknown, action: string): StepUpAppState['stepUp'] | null {
   const stepUp = (appState as Partial<StepUpAppState> | null | undefined)?.stepUp;
   if (typeof stepUp !== 'object' || stepUp === null || stepUp.action !== action) return null;
-  const { value, maxAgeSeconds } = stepUp;
-  if (!isPendingValue(value) || typeof maxAgeSeconds !== 'number' || !Number.isInteger(maxAgeSeconds) || maxAgeSeconds < 0) return null;
-  return { action, value: { ...value }, maxAgeSeconds };
+  const { value, maxAgeSeconds, sub } = stepUp;
+  if (!isPendingValue(value) || typeof sub !== 'string' || sub === '') return null;
+  if (typeof maxAgeSeconds !== 'number' || !Number.isInteger(maxAgeSeconds) || maxAgeSeconds < 0) return null;
+  return { action, value: { ...value }, maxAgeSeconds, sub };
 }

@@ -1,7 +1,7 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { graphQLError, serverError } from '../../testing/graphql-errors';
-import { standInAuth } from '../../testing/stand-in-auth';
+import { STAND_IN_SUB as SUB, standInAuth } from '../../testing/stand-in-auth';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom, of, throwError, toArray } from 'rxjs';
 import { StepUp, StepUpFailed } from './step-up';
@@ -11,7 +11,7 @@ import type { StepUpAppState } from './step-up-state';
 @Component({ template: '' })
 class Blank {}
 
-async function setUp(claims: Record<string, unknown> | null = { auth_time: nowSeconds() }) {
+async function setUp(claims: Record<string, unknown> | null = { sub: SUB, auth_time: nowSeconds() }) {
   const stand = standInAuth(claims);
   TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'profile', component: Blank }]), stand.provider] });
   await TestBed.inject(Router).navigateByUrl('/profile?tab=email');
@@ -23,7 +23,7 @@ const demand = (maxAgeSeconds: unknown) =>
   graphQLError('A more recent sign-in is required', { code: 'INSUFFICIENT_USER_AUTHENTICATION', maxAgeSeconds });
 const stepUpState = (maxAgeSeconds = 300, action = 'requestEmailChange'): StepUpAppState => ({
   target: '/profile',
-  stepUp: { action, value: { email: 'ada@lovelace.org' }, maxAgeSeconds },
+  stepUp: { action, value: { email: 'ada@lovelace.org' }, maxAgeSeconds, sub: SUB },
 });
 
 describe('stepUpMaxAge', () => {
@@ -63,7 +63,7 @@ describe('StepUp.run', () => {
     expect(logins).toEqual([
       {
         authorizationParams: { max_age: 300 },
-        appState: { target: '/profile?tab=email', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300 } },
+        appState: { target: '/profile?tab=email', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300, sub: SUB } },
       },
     ]);
     expect(seen).toEqual([]);
@@ -80,13 +80,13 @@ describe('StepUp.run', () => {
 
 describe('StepUp.resumed', () => {
   it('hands back the pending value once the new ID token shows a sign-in within the age', async () => {
-    const { stepUp, appState$ } = await setUp({ auth_time: nowSeconds() - 10 });
+    const { stepUp, appState$ } = await setUp({ sub: SUB, auth_time: nowSeconds() - 10 });
     appState$.next(stepUpState(300));
     await expect(firstValueFrom(stepUp.resumed('requestEmailChange'))).resolves.toEqual({ email: 'ada@lovelace.org' });
   });
 
   it('fails with a clear message when the tenant ignored max_age (auth_time too old)', async () => {
-    const { stepUp, appState$, logins } = await setUp({ auth_time: nowSeconds() - 3600 });
+    const { stepUp, appState$, logins } = await setUp({ sub: SUB, auth_time: nowSeconds() - 3600 });
     appState$.next(stepUpState(300));
     const failure = firstValueFrom(stepUp.resumed('requestEmailChange'));
     await expect(failure).rejects.toBeInstanceOf(StepUpFailed);
@@ -94,8 +94,8 @@ describe('StepUp.resumed', () => {
     expect(logins).toEqual([]);
   });
 
-  it('fails when the ID token has no auth_time, or no ID token is there', async () => {
-    for (const claims of [{ sub: 'auth0|ada' }, { auth_time: String(nowSeconds()) }, null]) {
+  it('fails when the ID token has no numeric auth_time', async () => {
+    for (const claims of [{ sub: SUB }, { sub: SUB, auth_time: String(nowSeconds()) }]) {
       TestBed.resetTestingModule();
       const { stepUp, appState$ } = await setUp(claims);
       appState$.next(stepUpState());
@@ -103,13 +103,22 @@ describe('StepUp.resumed', () => {
     }
   });
 
+  it('does not hand the action to another account signed in at the step-up, nor run without an ID token', async () => {
+    for (const claims of [{ sub: 'auth0|someone-else', auth_time: nowSeconds() }, null]) {
+      TestBed.resetTestingModule();
+      const { stepUp, appState$ } = await setUp(claims);
+      appState$.next(stepUpState());
+      await expect(firstValueFrom(stepUp.resumed('requestEmailChange'))).rejects.toThrow('You signed in as another account, so nothing was changed.');
+    }
+  });
+
   it('allows the same clock skew as auth0-spa-js (60 s) past the age, not more', async () => {
-    const { stepUp, appState$ } = await setUp({ auth_time: nowSeconds() - 8 - 60 + 1 });
+    const { stepUp, appState$ } = await setUp({ sub: SUB, auth_time: nowSeconds() - 8 - 60 + 1 });
     appState$.next(stepUpState(8));
     await expect(firstValueFrom(stepUp.resumed('requestEmailChange'))).resolves.toEqual({ email: 'ada@lovelace.org' });
 
     TestBed.resetTestingModule();
-    const late = await setUp({ auth_time: nowSeconds() - 8 - 60 - 2 });
+    const late = await setUp({ sub: SUB, auth_time: nowSeconds() - 8 - 60 - 2 });
     late.appState$.next(stepUpState(8));
     await expect(firstValueFrom(late.stepUp.resumed('requestEmailChange'))).rejects.toThrow('within the last 8 seconds');
   });
@@ -132,9 +141,10 @@ describe('StepUp.resumed', () => {
       { target: '/' },
       { target: '/', restore: true },
       stepUpState(300, 'deleteAccount'),
-      { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 42 }, maxAgeSeconds: 300 } },
-      { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 'x'.repeat(1_001) }, maxAgeSeconds: 300 } },
-      { target: '/profile', stepUp: { action: 'requestEmailChange', value: {}, maxAgeSeconds: '300' } },
+      { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 42 }, maxAgeSeconds: 300, sub: SUB } },
+      { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 'x'.repeat(1_001) }, maxAgeSeconds: 300, sub: SUB } },
+      { target: '/profile', stepUp: { action: 'requestEmailChange', value: {}, maxAgeSeconds: '300', sub: SUB } },
+      { target: '/profile', stepUp: { action: 'requestEmailChange', value: {}, maxAgeSeconds: 300 } },
     ]) {
       appState$.next(state);
     }

@@ -1,8 +1,8 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
-import { NEVER, catchError, defer, filter, map, switchMap, take, throwError, type Observable } from 'rxjs';
-import { maxAgeText, signInAgeProblem } from './recent-sign-in';
+import { AuthService, type IdToken } from '@auth0/auth0-angular';
+import { NEVER, catchError, filter, map, switchMap, take, throwError, type Observable } from 'rxjs';
+import { maxAgeText, signInAgeProblem, type SignInAgeProblem } from './recent-sign-in';
 import { stepUpMaxAge } from './step-up-demand';
 import { pendingStepUpOf, type PendingValue, type StepUpAppState } from './step-up-state';
 
@@ -48,6 +48,13 @@ export class StepUp {
     );
   }
 
+  /** The step-up's outcome as the new ID token tells it: null when the action may run. */
+  private problemWith(claims: IdToken | null | undefined, pending: StepUpAppState['stepUp']): StepUpProblem | null {
+    // Someone who signs in as another account at the step-up does not inherit the first one's action.
+    if (claims?.['sub'] !== pending.sub) return 'otherUser';
+    return signInAgeProblem(claims, pending.maxAgeSeconds, Math.floor(Date.now() / 1000));
+  }
+
   /**
    * After the step-up sign-in of `action`: its pending value, once the new ID token shows a
    * sign-in within the requested age (else StepUpFailed). Emits at most once per sign-in;
@@ -64,7 +71,7 @@ export class StepUp {
         return this.auth.idTokenClaims$.pipe(
           take(1),
           map((claims) => {
-            const problem = signInAgeProblem(claims, pending.maxAgeSeconds, Math.floor(Date.now() / 1000));
+            const problem = this.problemWith(claims, pending);
             if (problem) throw new StepUpFailed(failureMessage(problem, pending.maxAgeSeconds));
             return pending.value;
           }),
@@ -74,16 +81,28 @@ export class StepUp {
   }
 
   private signInAgain(action: string, value: PendingValue, maxAgeSeconds: number): Observable<never> {
-    const appState: StepUpAppState = { target: this.router.url, stepUp: { action, value, maxAgeSeconds } };
+    const target = this.router.url;
     this.leavingSignal.set(true);
-    return defer(() => this.auth.loginWithRedirect({ appState, authorizationParams: { max_age: maxAgeSeconds } })).pipe(
+    return this.auth.idTokenClaims$.pipe(
+      take(1),
+      switchMap((claims) => {
+        const appState: StepUpAppState = { target, stepUp: { action, value, maxAgeSeconds, sub: claims?.['sub'] ?? '' } };
+        return this.auth.loginWithRedirect({ appState, authorizationParams: { max_age: maxAgeSeconds } });
+      }),
       switchMap(() => NEVER),
     );
   }
 }
 
-function failureMessage(problem: 'noAuthTime' | 'tooOld', maxAgeSeconds: number): string {
-  return problem === 'noAuthTime'
-    ? 'The sign-in did not say when it happened, so nothing was changed. Try again.'
-    : `This change needs a sign-in within the last ${maxAgeText(maxAgeSeconds)}, and the sign-in was older, so nothing was changed. Try again.`;
+type StepUpProblem = SignInAgeProblem | 'otherUser';
+
+function failureMessage(problem: StepUpProblem, maxAgeSeconds: number): string {
+  switch (problem) {
+    case 'otherUser':
+      return 'You signed in as another account, so nothing was changed.';
+    case 'noAuthTime':
+      return 'The sign-in did not say when it happened, so nothing was changed. Try again.';
+    case 'tooOld':
+      return `This change needs a sign-in within the last ${maxAgeText(maxAgeSeconds)}, and the sign-in was older, so nothing was changed. Try again.`;
+  }
 }

@@ -5,7 +5,7 @@ import type { ApolloLink } from '@apollo/client/core';
 import { graphQLError } from '../../../testing/graphql-errors';
 import { el, renderPage, settle, text, type, type Answers } from '../../../testing/profile-page';
 import { ADA_PROFILE as ada } from '../../../testing/profiles';
-import { standInAuth } from '../../../testing/stand-in-auth';
+import { STAND_IN_SUB, standInAuth } from '../../../testing/stand-in-auth';
 import { MeDocument, type ProfileFieldsFragment } from '../../graphql/generated';
 import { expiryText } from './email-change-errors';
 
@@ -30,7 +30,7 @@ async function requestChange(fixture: ComponentFixture<unknown>, email: string) 
 }
 
 const stepUpDemand = () => graphQLError('A more recent sign-in is required', { code: 'INSUFFICIENT_USER_AUTHENTICATION', maxAgeSeconds: 300 });
-const stepUpReturn = { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300 } };
+const stepUpReturn = { target: '/profile', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300, sub: STAND_IN_SUB } };
 
 describe('EmailChange (on the profile page)', () => {
   it('shows the current address read-only, marked when unverified, apart from the names', async () => {
@@ -141,7 +141,7 @@ describe('EmailChange (on the profile page)', () => {
     expect(auth.logins).toEqual([
       {
         authorizationParams: { max_age: 300 },
-        appState: { target: '/', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300 } },
+        appState: { target: '/', stepUp: { action: 'requestEmailChange', value: { email: 'ada@lovelace.org' }, maxAgeSeconds: 300, sub: STAND_IN_SUB } },
       },
     ]);
     expect(status(fixture)).toBe('This change needs a recent sign-in: taking you to sign in…');
@@ -149,7 +149,7 @@ describe('EmailChange (on the profile page)', () => {
   });
 
   it('back from the step-up, finishes the request once without retyping', async () => {
-    const auth = standInAuth({ auth_time: Math.floor(Date.now() / 1000) - 5 });
+    const auth = standInAuth({ sub: STAND_IN_SUB, auth_time: Math.floor(Date.now() / 1000) - 5 });
     auth.appState$.next(stepUpReturn);
     const { sent, answers } = requests();
     const { fixture } = await renderPage(ada, answers, { auth });
@@ -161,7 +161,7 @@ describe('EmailChange (on the profile page)', () => {
   });
 
   it('back from the step-up with a sign-in older than asked, changes nothing and does not loop', async () => {
-    const auth = standInAuth({ auth_time: Math.floor(Date.now() / 1000) - 3600 });
+    const auth = standInAuth({ sub: STAND_IN_SUB, auth_time: Math.floor(Date.now() / 1000) - 3600 });
     auth.appState$.next(stepUpReturn);
     const { sent, answers } = requests();
     const { fixture } = await renderPage(ada, answers, { auth });
