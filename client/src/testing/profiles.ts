@@ -16,6 +16,7 @@ export const ADA_PROFILE: ProfileFieldsFragment = {
   picture: null,
   connection: ada.connection,
   canChangeEmail: true,
+  emailChangeMode: 'VERIFY_FIRST',
   updatedAt: '2026-01-01T00:00:00.000Z',
   lastKnown: null,
   pendingEmailChange: null,

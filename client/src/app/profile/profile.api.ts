@@ -7,6 +7,7 @@ import {
   MeDocument,
   RequestEmailChangeDocument,
   UpdateProfileDocument,
+  type EmailChangeMode,
   type PendingEmailChangeFieldsFragment,
   type ProfileFieldsFragment,
   type UpdateProfileInput,
@@ -55,16 +56,22 @@ export class ProfileApi {
       .pipe(map((result) => answered(result.data).updateProfile));
   }
 
-  /** Mails a link to the new address; the pending change is written into the cached `me`. */
-  requestEmailChange(email: string): Observable<PendingEmailChange> {
+  /**
+   * VERIFY_FIRST: mails a link to the new address, and the pending change is written into the
+   * cached `me`. IMMEDIATE: the address switches at once, so `me` is read again.
+   */
+  requestEmailChange(email: string, mode: EmailChangeMode): Observable<PendingEmailChange> {
+    const verifyFirst = mode === 'VERIFY_FIRST';
     return this.apollo
       .mutate({
         mutation: RequestEmailChangeDocument,
         variables: { email },
         update: (cache, result) => {
           const pending = result.data?.requestEmailChange;
-          if (pending) cache.updateQuery({ query: MeDocument }, (data) => data && { me: { ...data.me, pendingEmailChange: pending } });
+          if (pending && verifyFirst) cache.updateQuery({ query: MeDocument }, (data) => data && { me: { ...data.me, pendingEmailChange: pending } });
         },
+        refetchQueries: verifyFirst ? [] : [{ query: MeDocument }],
+        awaitRefetchQueries: true,
       })
       .pipe(map((result) => answered(result.data).requestEmailChange));
   }

@@ -22,7 +22,7 @@ export function requestFailure(error: unknown, email: string, connection: string
   for (const { message, extensions } of graphQLErrorsOf(error)) {
     switch (extensions['code']) {
       case 'BAD_USER_INPUT':
-        if (extensions['reason'] === 'emailTaken') return { kind: 'field', message: 'Another account already uses this address.' };
+        if (extensions['rule'] === 'emailTaken') return { kind: 'field', message: 'Another account already uses this address.' };
         if (extensions['field'] === 'email' && message) return { kind: 'field', message };
         break;
       case 'FORBIDDEN':
@@ -45,7 +45,7 @@ export function confirmFailure(error: unknown): EmailChangeFailure {
       case 'EMAIL_CHANGE_EXPIRED':
         return alert('This link has expired, so nothing was changed. Request a new one from your profile.');
       case 'BAD_USER_INPUT':
-        if (extensions['reason'] === 'emailTaken') return alert('Another account took this address in the meantime, so nothing was changed.');
+        if (extensions['rule'] === 'emailTaken') return alert('Another account took this address in the meantime, so nothing was changed.');
         if (message) return alert(message);
         break;
     }

@@ -94,6 +94,27 @@ describe('EmailChange (on the profile page)', () => {
     expect(status(fixture)).toBe('The email change was cancelled; the link no longer works.');
   });
 
+  it('on an API without a mail path (IMMEDIATE), says the address switched at once and reads `me` again', async () => {
+    const before: ProfileFieldsFragment = { ...ada, emailChangeMode: 'IMMEDIATE' };
+    const after: ProfileFieldsFragment = { ...before, email: 'ada@lovelace.org', emailVerified: false };
+    let reads = 0;
+    const { sent, answers } = requests();
+    const { fixture } = await renderPage(() => of({ data: { me: ++reads === 1 ? before : after } }), answers);
+    await settle(fixture);
+    expect(text(fixture, '#newEmail-hint')).toBe('Your email changes at once; we send a verification mail to the new address.');
+    expect(sendButton(fixture).textContent?.trim()).toBe('Change email');
+
+    await requestChange(fixture, 'ada@lovelace.org');
+    expect(sent).toEqual(['ada@lovelace.org']);
+    expect(reads).toBe(2);
+    expect(status(fixture)).toBe(
+      'Your email is now ada@lovelace.org. We sent a verification mail to it; until you follow its link, the address shows as unverified.',
+    );
+    expect(el<HTMLInputElement>(fixture, '#email').value).toBe('ada@lovelace.org');
+    expect(text(fixture, '#email-unverified')).toBe('Unverified');
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid=pending-email]')).toBeNull();
+  });
+
   it('keeps Send disabled for the current address and for a malformed one, saying why', async () => {
     const { fixture } = await renderPage(ada);
     expect(sendButton(fixture).disabled).toBe(true);
@@ -107,7 +128,7 @@ describe('EmailChange (on the profile page)', () => {
   });
 
   it('puts "address in use" on the field and keeps what was typed', async () => {
-    const taken = graphQLError('That email address is already in use.', { code: 'BAD_USER_INPUT', field: 'email', reason: 'emailTaken' });
+    const taken = graphQLError('That email address is already in use.', { code: 'BAD_USER_INPUT', field: 'email', rule: 'emailTaken' });
     const { answers } = requests(() => throwError(() => taken));
     const { fixture } = await renderPage(ada, answers);
     await requestChange(fixture, 'alan@example.com');

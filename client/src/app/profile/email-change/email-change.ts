@@ -48,11 +48,24 @@ export class EmailChange implements OnInit {
   private readonly formEvent = toSignal(this.form.events, { initialValue: null });
   private readonly typed = computed(() => (this.formEvent(), this.newEmail.value.trim().toLowerCase()));
   protected readonly pending = computed(() => this.profile().pendingEmailChange);
+  /** An API without a mail path switches at once (Auth0's verify_email); the words follow. */
+  protected readonly immediate = computed(() => this.profile().emailChangeMode === 'IMMEDIATE');
+  protected readonly hint = computed(() => {
+    if (this.immediate()) return 'Your email changes at once; we send a verification mail to the new address.';
+    return this.pending()
+      ? 'Asking again sends a new link, and the earlier one stops working.'
+      : 'We send a link to the new address; nothing changes until you follow it.';
+  });
   protected readonly busy = computed(() => ['sending', 'cancelling'].includes(this.state().kind) || this.stepUp.leaving());
   protected readonly sameAsCurrent = computed(() => this.typed() !== '' && this.typed() === this.profile().email.toLowerCase());
   protected readonly canSend = computed(
     () => !this.busy() && !this.profile().lastKnown && this.typed() !== '' && !this.sameAsCurrent() && (this.formEvent(), this.form.valid),
   );
+  protected readonly buttonLabel = computed(() => {
+    if (this.busy() && this.state().kind !== 'cancelling') return 'Sending…';
+    if (this.immediate()) return 'Change email';
+    return this.pending() ? 'Send a new link' : 'Send confirmation link';
+  });
   protected readonly fieldError = computed(() => {
     this.formEvent();
     if (this.sameAsCurrent()) return 'That is already your email.';
@@ -62,7 +75,7 @@ export class EmailChange implements OnInit {
   protected readonly statusText = computed(() => {
     if (this.stepUp.leaving()) return 'This change needs a recent sign-in: taking you to sign in…';
     const state = this.state();
-    if (state.kind === 'sending') return 'Sending the confirmation link…';
+    if (state.kind === 'sending') return this.immediate() ? 'Changing your email…' : 'Sending the confirmation link…';
     if (state.kind === 'cancelling') return 'Cancelling the change…';
     return state.kind === 'done' ? state.message : '';
   });
@@ -100,10 +113,14 @@ export class EmailChange implements OnInit {
 
   private send(email: string, attempt: Attempt): void {
     this.state.set({ kind: 'sending' });
-    this.stepUp.run(REQUEST_EMAIL_CHANGE, { email }, attempt, this.api.requestEmailChange(email)).subscribe({
+    const immediate = this.immediate();
+    this.stepUp.run(REQUEST_EMAIL_CHANGE, { email }, attempt, this.api.requestEmailChange(email, this.profile().emailChangeMode)).subscribe({
       next: (pending) => {
         this.form.reset({ email: '' });
-        this.state.set({ kind: 'done', message: `Link sent to ${pending.email}.` });
+        const message = immediate
+          ? `Your email is now ${pending.email}. We sent a verification mail to it; until you follow its link, the address shows as unverified.`
+          : `Link sent to ${pending.email}.`;
+        this.state.set({ kind: 'done', message });
       },
       error: (error: unknown) => this.failed(requestFailure(error, email, this.profile().connection)),
     });
