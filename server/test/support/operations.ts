@@ -16,6 +16,11 @@ const APP_DOCUMENT = parse(
     .join('\n'),
 );
 
+/** The names of every operation in the app's documents. */
+export function appOperationNames(): string[] {
+  return APP_DOCUMENT.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+}
+
 function spreadNames(node: DefinitionNode): string[] {
   const names: string[] = [];
   visit(node, { FragmentSpread: (spread) => void names.push(spread.name.value) });
