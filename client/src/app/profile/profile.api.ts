@@ -8,7 +8,6 @@ import {
   RequestEmailChangeDocument,
   UpdateProfileDocument,
   type EmailChangeMode,
-  type PendingEmailChangeFieldsFragment,
   type ProfileFieldsFragment,
   type UpdateProfileInput,
 } from '../graphql/generated';
@@ -16,7 +15,7 @@ import { classifyApiError } from '../graphql/api-failure';
 import { loadErrorMessage } from './load-error';
 
 export type Profile = ProfileFieldsFragment;
-export type PendingEmailChange = PendingEmailChangeFieldsFragment;
+export type PendingEmailChange = NonNullable<ProfileFieldsFragment['pendingEmailChange']>;
 
 export type MeView =
   | { status: 'loading' }
