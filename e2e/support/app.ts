@@ -36,7 +36,6 @@ export async function openProfile(page: Page): Promise<void> {
 export const field = (page: Page, id: 'firstName' | 'lastName' | 'email' | 'newEmail') => page.locator(`#${id}`);
 export const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save changes|Saving…)$/ });
 export const saveStatus = (page: Page) => page.locator('[data-testid=save-status]');
-export const saveError = (page: Page) => page.locator('[data-testid=save-error]');
 export const sendLinkButton = (page: Page) => page.getByRole('button', { name: /^(Send confirmation link|Send a new link|Sending…)$/ });
 export const pendingEmail = (page: Page) => page.locator('[data-testid=pending-email]');
 export const emailChangeError = (page: Page) => page.locator('[data-testid=email-change-error]');

@@ -36,7 +36,7 @@ export type AccountExport = {
   userMetadata: Scalars['JSONObject']['output'];
 };
 
-/** How an email change is made. */
+/** How requestEmailChange works on this server (EMAIL_CHANGE_MODE). */
 export type EmailChangeMode =
   /** Auth0's own behaviour: the address switches at once, unverified, and Auth0 mails a verification link. */
   | 'IMMEDIATE'

@@ -12,7 +12,7 @@ import { TextField } from '../text-field';
 import { cancelFailure, expiryText, requestFailure, type EmailChangeFailure } from './email-change-errors';
 
 /** The step-up action name of a change request (kept in appState across the sign-in). */
-export const REQUEST_EMAIL_CHANGE = 'requestEmailChange';
+const REQUEST_EMAIL_CHANGE = 'requestEmailChange';
 
 type ChangeState =
   | { kind: 'idle' }
