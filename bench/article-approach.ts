@@ -53,6 +53,7 @@ async function me(_parent: unknown, _args: unknown, context: RequestContext) {
     picture: user.picture ?? null,
     connection: identity?.connection ?? '',
     canChangeEmail: identity?.provider === 'auth0',
+    emailChangeMode: 'IMMEDIATE',
     updatedAt: user.updated_at,
   };
 }

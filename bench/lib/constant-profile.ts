@@ -14,5 +14,6 @@ export const CONSTANT_PROFILE = {
   picture: ada?.picture,
   connection: 'Username-Password-Authentication',
   canChangeEmail: true,
+  emailChangeMode: 'VERIFY_FIRST',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
