@@ -1,3 +1,4 @@
+import { ErrorCode } from 'profile-shape';
 import { graphQLErrorsOf } from '../../graphql/graphql-errors';
 import { StepUpFailed } from '../../step-up/step-up';
 import { emailLockedReason } from '../connection-names';
@@ -21,13 +22,13 @@ function generalFailure(error: unknown): EmailChangeFailure {
 export function requestFailure(error: unknown, email: string, connection: string): EmailChangeFailure {
   for (const { message, extensions } of graphQLErrorsOf(error)) {
     switch (extensions['code']) {
-      case 'BAD_USER_INPUT':
+      case ErrorCode.badUserInput:
         if (extensions['rule'] === 'emailTaken') return { kind: 'field', message: 'Another account already uses this address.' };
         if (extensions['field'] === 'email' && message) return { kind: 'field', message };
         break;
-      case 'FORBIDDEN':
+      case ErrorCode.forbidden:
         return alert(emailLockedReason(connection));
-      case 'MAIL_NOT_SENT':
+      case ErrorCode.mailNotSent:
         return alert(`We could not send the mail to ${email}, so nothing was changed. Check the address, or try again in a moment.`);
     }
   }
@@ -38,13 +39,13 @@ export function requestFailure(error: unknown, email: string, connection: string
 export function confirmFailure(error: unknown): EmailChangeFailure {
   for (const { message, extensions } of graphQLErrorsOf(error)) {
     switch (extensions['code']) {
-      case 'EMAIL_CHANGE_INVALID':
+      case ErrorCode.emailChangeInvalid:
         return alert(
           'This link cannot be used: it was already used, a newer link replaced it, the change was cancelled, or it is for another account. Nothing was changed.',
         );
-      case 'EMAIL_CHANGE_EXPIRED':
+      case ErrorCode.emailChangeExpired:
         return alert('This link has expired, so nothing was changed. Request a new one from your profile.');
-      case 'BAD_USER_INPUT':
+      case ErrorCode.badUserInput:
         if (extensions['rule'] === 'emailTaken') return alert('Another account took this address in the meantime, so nothing was changed.');
         if (message) return alert(message);
         break;
