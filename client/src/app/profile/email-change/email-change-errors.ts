@@ -27,7 +27,9 @@ export function requestFailure(error: unknown, email: string, connection: string
         if (extensions['field'] === 'email' && message) return { kind: 'field', message };
         break;
       case ErrorCode.forbidden:
-        return alert(emailLockedReason(connection));
+        // A social user's address belongs to the provider; any other refusal (a blocked account) says its own why.
+        if (extensions['reason'] === 'emailManagedByProvider' || !message) return alert(emailLockedReason(connection));
+        return alert(message);
       case ErrorCode.mailNotSent:
         return alert(`We could not send the mail to ${email}, so nothing was changed. Check the address, or try again in a moment.`);
     }

@@ -141,7 +141,8 @@ describe('EmailChange (on the profile page)', () => {
 
   it.each([
     ['MAIL_NOT_SENT', graphQLError('x', { code: 'MAIL_NOT_SENT' }), 'We could not send the mail to ada@lovelace.org, so nothing was changed. Check the address, or try again in a moment.'],
-    ['FORBIDDEN', graphQLError('x', { code: 'FORBIDDEN' }), 'Your email cannot be changed here.'],
+    ['FORBIDDEN for the provider\'s address', graphQLError('x', { code: 'FORBIDDEN', reason: 'emailManagedByProvider' }), 'Your email cannot be changed here.'],
+    ['FORBIDDEN for a blocked account', graphQLError('This account is blocked; contact the administrator', { code: 'FORBIDDEN', reason: 'blocked' }), 'This account is blocked; contact the administrator'],
     ['RATE_LIMITED', graphQLError('x', { code: 'RATE_LIMITED', retryAfterSeconds: 4 }), 'Too many changes in a short time. Try again in 4 seconds. Your changes are still here.'],
     ['a network failure', new Error('Http failure response: 0 Unknown Error'), 'Could not reach the server. Check your connection. Your changes are still here; try again.'],
   ])('says clearly what happened on %s, and the address stays', async (_name, error, message) => {
