@@ -1,4 +1,4 @@
-import { EMAIL_LOCAL_MAX_LENGTH, emailProblem, type EmailRule } from './email';
+import { DOMAIN_LABEL_MAX_LENGTH, EMAIL_LOCAL_MAX_LENGTH, emailProblem, type EmailRule } from './email';
 import type { FieldSpec } from './shape';
 import { codePointLength, textProblem, type TextRule } from './text';
 
@@ -50,6 +50,8 @@ export function ruleMessage(spec: FieldSpec, rule: FieldRule): string {
       return `${label} can only use ASCII letters, digits and symbols (letters from other alphabets can pass for Latin ones; write an international domain in its xn-- form).`;
     case 'emailShape':
       return `${label} must be an address like name@example.com.`;
+    case 'emailDomain':
+      return `${label} must end in a domain name such as example.com: no IP address, a top-level domain that is not a number, parts of at most ${DOMAIN_LABEL_MAX_LENGTH} characters.`;
     case 'emailLocalTooLong':
       return `${label}: the part before the @ can be at most ${EMAIL_LOCAL_MAX_LENGTH} characters.`;
   }

@@ -61,3 +61,10 @@ it('drops a stored short value holding a line break, an override or only zero-wi
   await writeOutsideTheApi({ firstName: '\u200B\u200B', lastName: 'Lovelace' });
   expect(await me()).toMatchObject({ firstName: null, lastName: 'Lovelace' });
 });
+
+it('never serves back stored TAG characters (hidden text) or a noncharacter: the values are dropped', async () => {
+  await writeOutsideTheApi({ firstName: 'Ada\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}', lastName: 'Lovelace\uFFFF' });
+  expect(await me()).toMatchObject({ firstName: null, lastName: null });
+  expect(logText).toContain('"rule":"invisibleCharacters"');
+  expect(logText).toContain('"rule":"invalidUnicode"');
+});
