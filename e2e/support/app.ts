@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** Waits for the app to settle on a page where the user is signed in. */
 export async function expectSignedIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 async function openLogin(page: Page, appUrl: string): Promise<void> {

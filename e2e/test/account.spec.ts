@@ -41,7 +41,7 @@ describe('password reset mail', () => {
 
     await page.goto(stack.appUrl);
     await expectSignedIn(page);
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('main').getByRole('button', { name: 'Sign in' }).waitFor();
     await signInWithPassword(page, stack.appUrl, { email: ADA.email, password });
   });

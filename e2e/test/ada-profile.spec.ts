@@ -67,7 +67,7 @@ describe('ada, a database user', () => {
   it('logs out and lands on the home page, signed out', async () => {
     const { page, stack } = t;
     await signInWithPassword(page, stack.appUrl, ADA);
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${stack.appUrl}/`);
     await page.locator('main').getByRole('button', { name: 'Sign in' }).waitFor();
     await expect(page.getByRole('link', { name: 'Your profile' }).count()).resolves.toBe(0);

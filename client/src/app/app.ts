@@ -20,7 +20,7 @@ import { Session } from './shell/session';
         @if (session.isLoading()) {
           <span class="muted">Checking sign-in…</span>
         } @else if (session.isAuthenticated()) {
-          <button type="button" class="secondary" (click)="session.signOut()">Log out</button>
+          <button type="button" class="secondary" (click)="session.signOut()">Sign out</button>
         } @else {
           <button type="button" (click)="session.signIn()">Sign in</button>
         }

@@ -20,8 +20,8 @@ export interface LoginPageOptions { query: string; clientName: string; email?: s
 export function loginPage({ query, clientName, email, error }: LoginPageOptions): string {
   const hidden = `<input type="hidden" name="authorize" value="${escapeHtml(query)}">`;
   return page(
-    'Log in | local tenant',
-    `<h1>Log in</h1><p class="note">to ${escapeHtml(clientName)} (local Auth0-compatible tenant)</p>
+    'Sign in | local tenant',
+    `<h1>Sign in</h1><p class="note">to ${escapeHtml(clientName)} (local Auth0-compatible tenant)</p>
 ${error ? `<p id="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/login">${hidden}
 <label for="email">Email address</label><input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(email ?? '')}">
@@ -43,7 +43,7 @@ export function messagePage(title: string, message: string): string {
 }
 
 export function loggedOutPage(): string {
-  return page('Logged out', '<h1>You are logged out</h1><p>You can close this window.</p>');
+  return page('Signed out', '<h1>You are signed out</h1><p>You can close this window.</p>');
 }
 
 /**

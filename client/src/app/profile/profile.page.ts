@@ -14,6 +14,7 @@ import { TextField } from './text-field';
 import { DownloadData } from '../account/download-data';
 import { PasswordReset } from '../account/password-reset';
 import { DeleteAccount } from '../account/delete-account';
+import { initial } from './initial';
 
 type SaveState =
   | { kind: 'idle' }
@@ -30,6 +31,7 @@ type SaveState =
 export class ProfilePage {
   private readonly api = inject(ProfileApi);
   protected readonly session = inject(Session);
+  protected readonly initial = initial;
   private readonly shape = inject(PROFILE_FORM_SHAPE);
   private readonly built = createProfileForm(this.shape);
   protected readonly form = this.built.form;
