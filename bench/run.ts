@@ -10,7 +10,7 @@ import { describeMachine } from './lib/machine';
 import { killAllServices, startService } from './lib/processes';
 import { renderText, writeResults } from './lib/report';
 import type { BenchResults, PhaseResult } from './lib/results';
-import { writeBenchSeed } from './lib/seed';
+import { writeBenchSeed } from 'test-support';
 import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';

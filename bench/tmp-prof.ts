@@ -3,7 +3,7 @@ import path from 'node:path';
 import { meRequests, runLoad } from './lib/load';
 import { startOtlpSink } from './lib/otlp-sink';
 import { killAllServices, startService } from './lib/processes';
-import { writeBenchSeed } from './lib/seed';
+import { writeBenchSeed } from 'test-support';
 import { readSettings } from './lib/settings';
 import { mintTokens } from './lib/tenant-client';
 import { callMeForEveryUser, startApi } from './scenarios/api-process';

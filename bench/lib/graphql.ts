@@ -1,6 +1,6 @@
 // The operations the bench sends: the app's own, read from its committed document. The same
 // `me` document goes to every server so the baseline answers exactly the query our API does.
-import { appOperation } from '../../server/test/support/operations';
+import { appOperation } from 'test-support';
 
 const ME_QUERY = appOperation('Me');
 const UPDATE_PROFILE = appOperation('UpdateProfile');

@@ -1,7 +1,7 @@
 // Warm `me` on the API with metrics on (METRICS_PORT, scraped every second as Prometheus would)
 // and tracing on (OTLP export to a sink, the default sampler) against the same API with both
 // off, side by side in alternating slices: the ratio is what observability costs.
-import { freePort } from '../../server/test/support/redis-server';
+import { freePort } from 'test-support';
 import { watchCpu } from '../lib/cpu';
 import { meRequests, runInterleaved, runLoad } from '../lib/load';
 import { startOtlpSink } from '../lib/otlp-sink';

@@ -2,7 +2,7 @@
 // by side in alternating slices: the ratio is what shared state costs. (2) Two replicas sharing
 // one Redis under the 90/10 mix, the load spread over both, with the fleet's upstream calls per
 // 1,000 operations (token requests, user reads, PATCHes).
-import { startRedis, type TestRedis } from '../../server/test/support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
 import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadStats } from '../lib/load';
 import { toUpstream } from '../lib/phase';

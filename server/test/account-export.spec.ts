@@ -1,6 +1,6 @@
 import { injectFault, resetCounts, readCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
 import { errorCode, gql } from './support/graphql';
-import { appOperation } from './support/operations';
+import { appOperation } from 'test-support';
 import { ADA, GRACE, startStack, type Stack } from './support/stack';
 
 const MY_DATA = appOperation('MyData');

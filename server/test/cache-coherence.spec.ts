@@ -2,10 +2,9 @@
 // answer are served afterwards without reading again, and a failed PATCH (which may still have been
 // applied) makes the next `me` ask upstream.
 import { gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { ADA, startApi, startStack, type Stack } from './support/stack';
 import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
-import { ADA } from './support/stack';
-import { callsOf, startApi } from './hardening/harness';
+import { callsOf } from './hardening/harness';
 
 jest.setTimeout(20_000);
 

@@ -4,7 +4,7 @@
 import { allUsers, injectFault, readCounts, resetCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql, ME } from './support/graphql';
-import { appOperation } from './support/operations';
+import { appOperation } from 'test-support';
 import { startMailStack, type MailStack } from './support/stack';
 
 const DELETE_ACCOUNT = appOperation('DeleteMyAccount');

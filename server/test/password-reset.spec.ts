@@ -2,7 +2,7 @@ import { injectFault, managementToken, readCounts, ROUTES, userToken } from 'loc
 import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql } from './support/graphql';
 import { linkIn } from './support/mail-catcher';
-import { appOperation } from './support/operations';
+import { appOperation } from 'test-support';
 import { startMailStack, type MailStack } from './support/stack';
 
 const SEND_RESET = appOperation('SendPasswordResetEmail');

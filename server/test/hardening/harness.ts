@@ -1,23 +1,11 @@
 // What the hardening suites need beyond ../support: a tenant persisting to a temp state file (so a
-// suite can read its signing keys), an extra API in front of an existing tenant and per-route call
-// counts. Not a test file itself.
+// suite can read its signing keys) and per-route call counts. Not a test file itself.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
-import { loadConfig, startServer, type RunningServer } from '../../src';
 import { startStack, type Stack } from '../support/stack';
 import { readCounts } from 'local-auth0/testing';
-
-/** Test defaults: quiet, short upstream timeout; `env` overrides them. */
-function apiEnv(tenantUrl: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenantUrl, AUTH0_TIMEOUT_MS: '1000', ...env };
-}
-
-/** Another API instance in front of an already running tenant. */
-export function startApi(tenantUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  return startServer(loadConfig(apiEnv(tenantUrl, env)));
-}
 
 export interface PersistentStack extends Stack {
   stateFile: string;

@@ -2,9 +2,9 @@
 // judged, so the answer is 503 UPSTREAM_UNAVAILABLE (an app treats 401 as "sign in again"), and the
 // outage costs one key set fetch per failure cooldown, not one per request.
 import { errorCode, gql, ME, type GraphQLResult } from '../support/graphql';
-import { startStack, type Stack } from '../support/stack';
+import { type Stack, startApi, startStack } from '../support/stack';
 import { injectFault, resetCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
-import { callsOf, startApi } from './harness';
+import { callsOf } from './harness';
 
 jest.setTimeout(30_000);
 

@@ -13,7 +13,7 @@ import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import type { RunningServer } from '../../src';
 import { gql, ME, UPDATE } from '../support/graphql';
 import { readCounts, storedUser, userToken } from 'local-auth0/testing';
-import { startApi } from './harness';
+import { startApi } from '../support/stack';
 
 const DURATION_MS = 30_000;
 const CONNECTIONS = 50;

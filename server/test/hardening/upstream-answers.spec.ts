@@ -2,9 +2,9 @@
 // failure and is never shown; a rate-limit wait is read from retry-after (seconds or HTTP date) and
 // capped at 60 s; a 408 is a timeout, not a rejection.
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA, ALAN, startStack, type Stack } from '../support/stack';
+import { ADA, ALAN, type Stack, startApi, startStack } from '../support/stack';
 import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
-import { callsOf, startApi } from './harness';
+import { callsOf } from './harness';
 
 jest.setTimeout(20_000);
 

@@ -4,9 +4,9 @@
 import { startLocalAuth0 } from 'local-auth0';
 import { createServer } from 'node:net';
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA, GRACE, startStack, type Stack } from '../support/stack';
+import { ADA, GRACE, type Stack, startApi, startStack } from '../support/stack';
 import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
-import { callsOf, startApi, startPersistentStack } from './harness';
+import { callsOf, startPersistentStack } from './harness';
 
 const TEST_TIMEOUT_MS = 15_000;
 const STALL_MS = 40_000;

@@ -5,7 +5,7 @@ import { injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing
 import { addFreshUser } from '../support/fresh-user';
 import { useTwoReplicas } from './two-replicas';
 import { errorCode, gql, ME } from '../support/graphql';
-import { appOperation } from '../support/operations';
+import { appOperation } from 'test-support';
 
 const DELETE_ACCOUNT = appOperation('DeleteMyAccount');
 const SEND_RESET = appOperation('SendPasswordResetEmail');

@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { freePort } from '../support/redis-server';
+import { testApiEnv } from '../support/api-env';
+import { freePort } from 'test-support';
 
 const SERVER_DIR = resolve(__dirname, '..', '..');
 
@@ -42,7 +43,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', AUTH0_TIMEOUT_MS: '1000', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH, ...testApiEnv({ LOG_LEVEL: 'info', ...env }), PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

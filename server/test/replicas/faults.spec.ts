@@ -1,5 +1,5 @@
 import { errorCode, gql, ME, UPDATE } from '../support/graphql';
-import { startSilentRedis } from '../support/redis-server';
+import { startSilentRedis } from 'test-support';
 import { startApiProcess } from './api-process';
 import { startFleet, type Fleet } from './fleet';
 import { startMeLoad } from './load';

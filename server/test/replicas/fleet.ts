@@ -4,8 +4,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { userToken } from 'local-auth0/testing';
-import { writeBenchSeed } from '../../../bench/lib/seed';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis, writeBenchSeed } from 'test-support';
 import { killAllApis, startReplicas, type ApiProcess } from './api-process';
 
 export interface Fleet {

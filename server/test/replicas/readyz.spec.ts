@@ -2,8 +2,9 @@ import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { gql, ME } from '../support/graphql';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
 import { startApiProcess } from './api-process';
+import { testApiEnv } from '../support/api-env';
 
 type Ready = { status: number; body: { status: string; dependencies: Record<string, string> } };
 
@@ -40,7 +41,7 @@ afterAll(async () => {
 beforeEach(() => resetTenant(tenant.url));
 
 function startApi(env: Record<string, string> = {}): Promise<RunningServer> {
-  return startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenant.url, AUTH0_TIMEOUT_MS: '1000', REDIS_URL: redis.url, ...env }));
+  return startServer(loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, REDIS_URL: redis.url, ...env })));
 }
 
 it('answers 503 while the signing keys were never loaded, then 200 once they are', async () => {

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { ProfileCache } from '../../src/profile/profile-cache';
 import { SharedProfileCache } from '../../src/shared-state/shared-profile-cache';
 import { SharedRedis } from '../../src/shared-state/shared-redis';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
 
 // The shared cache against a real redis-server: two instances stand for two replicas.
 interface Value {

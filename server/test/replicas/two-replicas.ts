@@ -1,6 +1,7 @@
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { loadConfig, startServer, type RunningServer } from '../../src';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
+import { testApiEnv } from '../support/api-env';
 
 export interface TwoReplicas {
   readonly tenant: LocalAuth0;
@@ -14,7 +15,7 @@ export function useTwoReplicas(env: Record<string, string> = {}): TwoReplicas {
   let started: TwoReplicas | undefined;
   beforeAll(async () => {
     const [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH0_DOMAIN: tenant.url, AUTH0_TIMEOUT_MS: '1000', REDIS_URL: redis.url, ...env });
+    const config = loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, REDIS_URL: redis.url, ...env }));
     const [a, b] = await Promise.all([startServer(config), startServer(config)]);
     started = { tenant, redis, a, b };
   }, 30_000);

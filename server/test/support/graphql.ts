@@ -1,4 +1,4 @@
-import { appOperation } from './operations';
+import { appOperation } from 'test-support';
 
 export interface GraphQLResult {
   status: number;

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './redis-server';
+import { freePort } from 'test-support';
 
 const PROMETHEUS = '/usr/bin/prometheus';
 

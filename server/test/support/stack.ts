@@ -1,6 +1,7 @@
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-auth0';
 import { resetTenant, SEED_USERS } from 'local-auth0/testing';
-import { loadConfig, startServer, type StartOptions } from '../../src';
+import { loadConfig, startServer, type RunningServer, type StartOptions } from '../../src';
+import { testApiEnv } from './api-env';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 
 export const ADA = SEED_USERS.ada.id;
@@ -13,13 +14,18 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** Another API instance in front of an already running tenant. */
+export function startApi(tenantUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(loadConfig(testApiEnv({ AUTH0_DOMAIN: tenantUrl, ...env })));
+}
+
 /** An in-memory tenant and the API pointed at it, both on ephemeral ports. */
 export async function startStack(
   env: Record<string, string> = {},
   options: { tenant?: LocalAuth0Options; server?: StartOptions } = {},
 ): Promise<Stack> {
   const tenant = await startLocalAuth0({ port: 0, stateFile: null, ...options.tenant });
-  const config = loadConfig({ NODE_ENV: 'test', AUTH0_DOMAIN: tenant.url, PORT: '0', AUTH0_TIMEOUT_MS: '1000', ...env });
+  const config = loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, ...env }));
   const api = await startServer(config, options.server);
   return {
     tenant,

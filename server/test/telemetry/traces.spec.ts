@@ -4,7 +4,7 @@ import { injectFault, ROUTES, SEED_USERS, userToken } from 'local-auth0/testing'
 import { startApiProcess, killAllApis, type ApiProcess } from '../replicas/api-process';
 import { gql, ME } from '../support/graphql';
 import { startOtlpReceiver, SPAN_KIND, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
 
 let tenant: LocalAuth0;
 let redis: TestRedis;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 
-const APP_DOCUMENTS = resolve(__dirname, '../../../client/src/app/graphql');
+const APP_DOCUMENTS = resolve(__dirname, '../../client/src/app/graphql');
 
 /**
  * The app's committed operations (client/src/app/graphql/*.graphql). The API's tests and

@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_SEED_FILE } from 'local-auth0';
 import { METADATA_FIELD_KEYS, PROFILE_SHAPE } from 'profile-shape';
-import { ROOT } from './processes';
 
 interface SeedUser {
   user_id: string;
@@ -35,7 +35,7 @@ function benchUser(index: number): SeedUser {
 
 /** Writes a seed holding `userCount` users (the committed ones first) and returns its path. */
 export function writeBenchSeed(userCount: number): { seedFile: string; userIds: string[] } {
-  const seed = JSON.parse(readFileSync(path.join(ROOT, 'local-auth0', 'seed.json'), 'utf8')) as Seed;
+  const seed = JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8')) as Seed;
   const extra = Array.from({ length: Math.max(0, userCount - seed.users.length) }, (_, i) => benchUser(i + 1));
   const users = [...seed.users, ...extra].slice(0, userCount);
   const seedFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-seed-')), 'seed.json');
