@@ -3,7 +3,7 @@ import { injectFault, readCounts, resetTenant, ROUTES, userToken } from 'local-a
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { gql, ME } from '../support/graphql';
-import { startRedis, type TestRedis } from '../support/redis-server';
+import { startRedis, type TestRedis } from 'test-support';
 
 // Redis stalled (SIGSTOP of the real redis-server) and Auth0 failing at the same time, on a
 // two-replica fleet: a replica that only ever read a user through Redis (the shared profile
