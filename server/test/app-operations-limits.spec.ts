@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
 import { queryLimitOptions } from '../src/graphql/query-limits';
-import { appOperation, appOperationNames } from './support/operations';
+import { appOperation, appOperationNames } from 'test-support';
 
 const schema = buildSchema(readFileSync(resolve(__dirname, '../../schema.graphql'), 'utf8'));
 
