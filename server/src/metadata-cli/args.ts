@@ -27,35 +27,33 @@ export class UsageError extends Error {
 
 const DEFAULT_CHECKPOINT = '.metadata-repair.checkpoint';
 
-export function parseCommand(argv: readonly string[]): Command {
-  let parsed;
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  prefer: { type: 'string' },
+  resume: { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
+  checkpoint: { type: 'string', default: DEFAULT_CHECKPOINT },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function parseFlags(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        prefer: { type: 'string' },
-        resume: { type: 'boolean', default: false },
-        verify: { type: 'boolean', default: false },
-        checkpoint: { type: 'string', default: DEFAULT_CHECKPOINT },
-        help: { type: 'boolean', default: false },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const { values, positionals } = parsed;
-  const [name, ...extra] = positionals;
-  if (values.help || name === undefined || name === 'help') return { name: 'help' };
-  if (extra.length) throw new UsageError(`Unexpected argument: ${extra.join(' ')}`);
-  if (name === 'audit') {
-    const repairOnly = ['dry-run', 'prefer', 'resume', 'verify'].filter((k) => argv.includes(`--${k}`));
-    if (repairOnly.length) throw new UsageError(`--${repairOnly[0]} belongs to repair, not audit`);
-    return { name: 'audit', json: values.json };
-  }
-  if (name !== 'repair') throw new UsageError(`Unknown command "${name}": expected audit or repair`);
+}
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+
+function auditCommand(argv: readonly string[], values: Flags): Command {
+  const repairOnly = ['dry-run', 'prefer', 'resume', 'verify'].filter((k) => argv.includes(`--${k}`));
+  if (repairOnly.length) throw new UsageError(`--${repairOnly[0]} belongs to repair, not audit`);
+  return { name: 'audit', json: values.json };
+}
+
+function repairCommand(values: Flags): Command {
   const prefer = values.prefer;
   if (prefer !== undefined && prefer !== 'canonical' && prefer !== 'alias') {
     throw new UsageError(`--prefer must be "canonical" or "alias", got "${prefer}"`);
@@ -70,4 +68,14 @@ export function parseCommand(argv: readonly string[]): Command {
     verify: values.verify,
     checkpointFile: values.checkpoint,
   };
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseFlags(argv);
+  const [name, ...extra] = positionals;
+  if (values.help || name === undefined || name === 'help') return { name: 'help' };
+  if (extra.length) throw new UsageError(`Unexpected argument: ${extra.join(' ')}`);
+  if (name === 'audit') return auditCommand(argv, values);
+  if (name !== 'repair') throw new UsageError(`Unknown command "${name}": expected audit or repair`);
+  return repairCommand(values);
 }
