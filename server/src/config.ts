@@ -45,6 +45,8 @@ export interface Config {
   corsOrigins: string[];
   /** Largest JSON body accepted on /graphql, in bytes. */
   bodyLimitBytes: number;
+  /** Longest time to receive a whole request (headers and body); a slower one is answered 408 and closed. */
+  requestReadTimeoutMs: number;
   auth0: Auth0Config;
   introspection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -147,6 +149,7 @@ const envSchema = z.object({
     .regex(SIZE, 'expected a size such as "32kb", "1mb" or "4096"')
     .default('32kb'),
   JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
   SMTP_URL: optionalUrl(/^smtps?:\/\/\S+$/, 'expected an SMTP URL such as "smtp://localhost:1025" or "smtps://user:password@smtp.example.com:465"'),
   MAIL_FROM: z.string().trim().min(3).default('"Profile" <no-reply@profile.localhost>'),
   APP_URL: z.string().trim().regex(/^https?:\/\/[^/\s]+$/, 'expected the app\'s origin, e.g. "https://app.example.com" (no path)').optional(),
@@ -244,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainDelayMs: parsed.DRAIN_DELAY_MS,
     corsOrigins,
     bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
+    requestReadTimeoutMs: parsed.REQUEST_READ_TIMEOUT_MS,
     auth0: {
       origin: tenant.origin,
       domain: tenant.host,

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import helmet from 'helmet';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import pino from 'pino';
 import { queryLimitOptions } from '../src/graphql/query-limits';
 import { createApp } from '../src/http/app';
@@ -26,6 +26,7 @@ async function startApi(overrides: Partial<HttpConfig> = {}): Promise<TestApi> {
     production: false,
     corsOrigins: ['http://localhost:4200'],
     bodyLimitBytes: 32 * 1024,
+    requestReadTimeoutMs: 15_000,
     graphqlPath: '/graphql',
     ...overrides,
   };
@@ -229,4 +230,34 @@ describe('production settings', () => {
     const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
   });
+});
+
+describe('slow bodies', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ requestReadTimeoutMs: 2000 })));
+  afterAll(() => api.close());
+
+  it('cuts five sockets that send one body byte every 500 ms within the read limit plus the 1 s check, answering 408', async () => {
+    const { hostname, port } = new URL(api.url);
+    const started = Date.now();
+    const closedAfter = await Promise.all(
+      Array.from({ length: 5 }, () => new Promise<{ ms: number; answer: string }>((resolve) => {
+        const socket = connect(Number(port), hostname);
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+        const drip = setInterval(() => socket.write(' '), 500);
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve({ ms: Date.now() - started, answer });
+        });
+        socket.on('error', () => undefined);
+      })),
+    );
+    for (const { ms, answer } of closedAfter) {
+      expect(ms).toBeGreaterThanOrEqual(1900);
+      expect(ms).toBeLessThan(4500);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    }
+  }, 20_000);
 });

@@ -49,6 +49,10 @@ export async function createApp<TContext extends BaseContext>(dependencies: AppD
     logger: false,
     genReqId: requestIdOf,
     bodyLimit: http.bodyLimitBytes,
+    // Node answers 408 and closes a connection whose request (headers and body) took longer;
+    // it checks every second, so a slow-drip body is cut within the limit plus a second.
+    requestTimeout: http.requestReadTimeoutMs,
+    http: { connectionsCheckingInterval: 1000, headersTimeout: Math.min(60_000, http.requestReadTimeoutMs) },
     // Plain JSON.parse, as express.json() did: a `__proto__` key reaches GraphQL's input
     // coercion, which refuses it by name, instead of failing the whole body.
     onProtoPoisoning: 'ignore',

@@ -8,6 +8,8 @@ export interface HttpConfig {
   corsOrigins: readonly string[];
   /** Largest accepted JSON body; beyond it the answer is 413. */
   bodyLimitBytes: number;
+  /** Longest time to receive a whole request, headers and body (slow-drip bodies are cut). */
+  requestReadTimeoutMs: number;
   /** Where Apollo is mounted (`/graphql`). */
   graphqlPath: string;
 }
@@ -19,6 +21,7 @@ export function httpConfigFrom(config: Config): HttpConfig {
     production: config.env === 'production',
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
+    requestReadTimeoutMs: config.requestReadTimeoutMs,
     graphqlPath: GRAPHQL_PATH,
   };
 }
