@@ -218,7 +218,7 @@ describe('token endpoint details', () => {
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'local-management', client_secret: 'local-management-secret', audience: `${tenant.url}/api/v2/` }),
     });
     const tokens = await json<Tokens>(res);
-    expect(tokens).toMatchObject({ expires_in: 86400, scope: 'read:users update:users', token_type: 'Bearer' });
+    expect(tokens).toMatchObject({ expires_in: 86400, scope: 'read:users update:users delete:users', token_type: 'Bearer' });
     expect(decodeJwt(tokens.access_token)).toMatchObject({ aud: `${tenant.url}/api/v2/`, gty: 'client-credentials', sub: 'local-management@clients', azp: 'local-management' });
   });
 });

@@ -11,17 +11,20 @@ const PROFILE_TTL_S = 2;
 let fleet: Fleet;
 let prometheus: TestPrometheus;
 
-/** host:port of the replica's metrics endpoint, from its start-up log line. */
-function metricsTarget(api: ApiProcess): string {
-  const line = api.output().split('\n').find((text) => text.includes('profile API listening'));
-  const url = line ? (JSON.parse(line) as { metricsUrl?: string }).metricsUrl : undefined;
-  if (!url) throw new Error(`no metricsUrl in the start-up line:\n${api.output()}`);
-  return new URL(url).host;
+/** host:port of the replica's metrics endpoint, from its start-up log line (which may be flushed after /healthz answers). */
+async function metricsTarget(api: ApiProcess): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const line = api.output().split('\n').find((text) => text.includes('profile API listening'));
+    const url = line ? (JSON.parse(line) as { metricsUrl?: string }).metricsUrl : undefined;
+    if (url) return new URL(url).host;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no metricsUrl in the start-up line:\n${api.output()}`);
 }
 
 beforeAll(async () => {
   fleet = await startFleet({ replicas: 2, users: 3, env: { METRICS_PORT: '0', PROFILE_CACHE_TTL_SECONDS: String(PROFILE_TTL_S) } });
-  prometheus = await startPrometheus(fleet.apis.map(metricsTarget));
+  prometheus = await startPrometheus(await Promise.all(fleet.apis.map(metricsTarget)));
   await prometheus.waitFor('up{job="profile-api"} == 1', (samples) => samples.length === 2);
 }, 90_000);
 
