@@ -33,7 +33,7 @@ if (!isStopping()) {
   Everything is up (local tenant, no Auth0 account needed):
 
     App             ${appUrl}
-    GraphQL API     ${apiUrl}/graphql   (Apollo Sandbox, pre-authorised as ada)
+    GraphQL API     ${apiUrl}/graphql   (Apollo Sandbox; each page load asks the tenant for a token for ada, by id — the page says so if it gets none)
     Local tenant    ${tenantUrl}/${crossSite ? '   (another site than the app: the session is restored by a top-level trip)' : ''}
     Mail inbox      ${inbox ? `${mailWebUrl}/   (every mail the API and the tenant send; SMTP ${smtpUrl})` : `none started: mail goes to ${smtpUrl}`}
 

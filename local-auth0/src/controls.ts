@@ -54,10 +54,12 @@ function mintedAuthTime(body: Body): number | undefined {
 async function mintUserToken(tenant: Tenant, body: Body) {
   const str = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
   const email = str('email');
-  const user = email ? tenant.userByEmail(email) : undefined;
+  const userId = str('userId');
+  const user = userId ? tenant.user(userId) : email ? tenant.userByEmail(email) : undefined;
+  if (userId && !user) throw new ManagementApiError(404, `No user with id ${userId}`, 'inexistent_user');
   if (email && !user) throw new ManagementApiError(404, `No user with email ${email}`, 'inexistent_user');
   const sub = str('sub') ?? user?.user_id ?? tenant.state.users[0]?.user_id;
-  if (!sub) throw badRequest('"email" or "sub" is required');
+  if (!sub) throw badRequest('"userId", "email" or "sub" is required');
   const expiresIn = body.expiresIn === undefined ? 3600 : body.expiresIn;
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)) throw badRequest('"expiresIn" must be a number of seconds');
   const audience = tenant.canonicalAudience(str('audience') ?? LOCAL_APP.apiAudience);

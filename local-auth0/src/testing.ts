@@ -46,6 +46,8 @@ export const MANAGEMENT_CLIENT = LOCAL_APP.managementClient;
 export { LOCAL_APP };
 
 export interface UserTokenRequest {
+  /** A user who must exist (404 otherwise), whatever her email is now. */
+  userId?: string;
   email?: string;
   sub?: string;
   audience?: string;

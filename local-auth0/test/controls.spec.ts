@@ -28,6 +28,13 @@ describe('POST /__local/tokens', () => {
     expect(minted.expires_in).toBe(60);
   });
 
+  it('mints for a userId that exists, whatever her email, and answers 404 for one that does not', async () => {
+    expect(decodeJwt((await mint({ userId: GRACE })).access_token).sub).toBe(GRACE);
+    const missing = await post(`${tenant.url}/__local/tokens`, { userId: 'auth0|000000000000000000000000' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ message: 'No user with id auth0|000000000000000000000000', errorCode: 'inexistent_user' });
+  });
+
   it('is not counted as a call of POST /oauth/token', async () => {
     await fetch(`${tenant.url}/__local/counts`, { method: 'DELETE' });
     await mint({ email: 'ada@example.com' });

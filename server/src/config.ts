@@ -50,8 +50,8 @@ export interface Config {
   auth0: Auth0Config;
   introspection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Email of the local-tenant user whose token pre-fills the Sandbox. */
-  sandboxUserEmail: string;
+  /** Id of the local-tenant user whose token pre-fills the Sandbox (followed by id: her email may change). */
+  sandboxUserId: string;
   profileState: ProfileStateSettings;
   /** Outgoing mail; null when no SMTP_URL is set. */
   mail: MailSettings | null;
@@ -140,7 +140,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   GRAPHQL_INTROSPECTION: boolean.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  SANDBOX_USER_EMAIL: z.string().default('ada@example.com'),
+  // ada of local-auth0/seed.json.
+  SANDBOX_USER_ID: z.string().trim().min(1).default('auth0|64f1a2b3c4d5e6f708192a3b'),
   PROFILE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LAST_KNOWN_PROFILE_TTL_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(86_400),
   UPDATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -262,7 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
-    sandboxUserEmail: parsed.SANDBOX_USER_EMAIL,
+    sandboxUserId: parsed.SANDBOX_USER_ID,
     profileState: {
       cacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,
       lastKnownTtlSeconds: parsed.LAST_KNOWN_PROFILE_TTL_SECONDS,

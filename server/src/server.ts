@@ -48,7 +48,7 @@ function sandboxTokenSource(config: Config) {
   if (config.env !== 'development' || !config.auth0.local) return undefined;
   return createLocalTokenSource({
     origin: config.auth0.origin,
-    email: config.sandboxUserEmail,
+    userId: config.sandboxUserId,
     audience: config.auth0.audience,
     lifetimeSeconds: SANDBOX_TOKEN_LIFETIME_SECONDS,
     timeoutMs: config.auth0.timeoutMs,
@@ -116,11 +116,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     mailer,
     onMailFailure: (userId, error) => logger.warn({ userId, reason: error instanceof Error ? error.message : String(error) }, 'account deletion notice not sent'),
   });
+  let url = `http://${urlHost(config.host)}:${config.port}`;
   const apollo = createApolloServer({
     log: logger,
     development: config.env === 'development',
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
+    endpoint: () => `${url}/graphql`,
     queryLimits: queryLimitOptions({ production: config.env === 'production' }),
     plugins: [responses.plugin(), ...telemetry.apolloPlugins],
   });
@@ -131,7 +133,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = await listen(app, config.port, config.host);
   const metricsUrl = await telemetry.listen(urlHost(config.host));
   health.serving();
-  const url = `http://${urlHost(config.host)}:${port}`;
+  url = `http://${urlHost(config.host)}:${port}`;
   logger.info({ url, metricsUrl, tracing: config.tracing !== null, tenant: config.auth0.origin, env: config.env }, 'profile API listening');
   logger.flush();
   return {

@@ -38,13 +38,13 @@ beforeEach(() => {
   bodies.length = 0;
 });
 
-const source = () => createLocalTokenSource({ origin, email: 'ada@example.com', audience: 'https://api', lifetimeSeconds: 900, timeoutMs: 5000 });
+const source = () => createLocalTokenSource({ origin, userId: 'auth0|ada', audience: 'https://api', lifetimeSeconds: 900, timeoutMs: 5000 });
 
 describe('createLocalTokenSource', () => {
   it("asks the tenant's test control for a token of the configured user, audience and lifetime", async () => {
     await expect(source()()).resolves.toBe('token-1');
     expect(bodies).toEqual([
-      { method: 'POST', path: '/__local/tokens', type: 'application/json', body: { email: 'ada@example.com', audience: 'https://api', expiresIn: 900 } },
+      { method: 'POST', path: '/__local/tokens', type: 'application/json', body: { userId: 'auth0|ada', audience: 'https://api', expiresIn: 900 } },
     ]);
   });
 

@@ -2,6 +2,7 @@ import seed from '../../seed.json';
 
 /** A seed user as someone trying the app signs in. */
 interface DemoUser {
+  user_id: string;
   email: string;
   connection: string;
   password?: string;
@@ -33,3 +34,14 @@ export const LOCAL_APP = {
   managementClient: { id: management.clientId, secret: registration(management.clientSecret, 'm2m client secret') },
   demoLogins: demoLogins(seed.users),
 } as const;
+
+/**
+ * The demo logins as they are now: each seed user followed by id, so a changed email shows the
+ * current address and a deleted user is left out (the password shown stays the seed's).
+ */
+export function currentDemoLogins(currentEmail: (userId: string) => string | undefined): string[] {
+  return demoLogins(seed.users.flatMap((user) => {
+    const email = currentEmail(user.user_id);
+    return email === undefined ? [] : [{ ...user, email }];
+  }));
+}

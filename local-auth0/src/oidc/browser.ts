@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { currentDemoLogins } from '../config/local-app';
 import { isForeignBrowserRequest } from '../http/cross-site';
 import type { Instrumentation } from '../http/instrument';
 import type { Tenant } from '../tenant';
@@ -38,9 +39,10 @@ function authorizeRequestOrAnswer(tenant: Tenant, query: string, res: Response):
   }
 }
 
-function showLogin(res: Response, ar: AuthorizeRequest, status = 200, email?: string, error?: string): void {
+function showLogin(tenant: Tenant, res: Response, ar: AuthorizeRequest, status = 200, email?: string, error?: string): void {
   res.status(status).set({ 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' }).type('html');
-  res.send(loginPage({ query: ar.query, clientName: ar.client.name, email, error }));
+  const demoLogins = currentDemoLogins((userId) => tenant.user(userId)?.email);
+  res.send(loginPage({ query: ar.query, clientName: ar.client.name, demoLogins, email, error }));
 }
 
 /** A session answers /authorize unless the app asks for a fresh login (prompt=login, or a login older than max_age). */
@@ -60,7 +62,7 @@ export function browserRouter(tenant: Tenant, inst: Instrumentation): Router {
     const session = currentSession(tenant, req);
     if (reusable(ar, session)) return complete(tenant, res, ar, session);
     if (ar.prompt === 'none') return sendAuthorizationResponse(res, ar, { error: 'login_required', error_description: 'Login required' });
-    showLogin(res, ar);
+    showLogin(tenant, res, ar);
   });
   router.post('/login', async (req, res) => {
     // Login CSRF: only the tenant's own login page may start a session.
@@ -77,7 +79,7 @@ export function browserRouter(tenant: Tenant, inst: Instrumentation): Router {
       complete(tenant, res, ar, startSession(tenant, res, user));
     } catch (e) {
       if (!(e instanceof LoginRefused)) throw e;
-      showLogin(res, ar, e.status, typeof body.email === 'string' ? body.email : undefined, e.message);
+      showLogin(tenant, res, ar, e.status, typeof body.email === 'string' ? body.email : undefined, e.message);
     }
   });
   router.get('/v2/logout', logoutHandler(tenant, 'returnTo'));

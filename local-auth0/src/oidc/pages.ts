@@ -1,5 +1,3 @@
-import { LOCAL_APP } from '../config/local-app';
-
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -15,9 +13,9 @@ export function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export interface LoginPageOptions { query: string; clientName: string; email?: string; error?: string }
+export interface LoginPageOptions { query: string; clientName: string; demoLogins: readonly string[]; email?: string; error?: string }
 
-export function loginPage({ query, clientName, email, error }: LoginPageOptions): string {
+export function loginPage({ query, clientName, demoLogins, email, error }: LoginPageOptions): string {
   const hidden = `<input type="hidden" name="authorize" value="${escapeHtml(query)}">`;
   return page(
     'Sign in | local tenant',
@@ -29,7 +27,7 @@ ${error ? `<p id="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <button type="submit">Continue</button></form>
 <form id="google-form" method="post" action="/login">${hidden}<input type="hidden" name="connection" value="google-oauth2"></form>
 <button id="google" type="button" onclick="document.getElementById('google-form').submit()">Continue with Google (simulated)</button>
-<p class="note">Demo logins: ${escapeHtml(LOCAL_APP.demoLogins.join('; '))}.</p>`,
+${demoLogins.length > 0 ? `<p class="note">Demo logins: ${escapeHtml(demoLogins.join('; '))}.</p>` : ''}`,
   );
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 export interface LocalTokenSourceOptions {
   /** The local tenant's origin (http://localhost:PORT). */
   origin: string;
-  email: string;
+  /** The user's id: a token follows her whatever her email is now. */
+  userId: string;
   audience: string;
   lifetimeSeconds: number;
   timeoutMs: number;
@@ -24,7 +25,7 @@ export function createLocalTokenSource(options: LocalTokenSourceOptions): () => 
     const response = await fetch(`${options.origin}/__local/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: options.email, audience: options.audience, expiresIn: options.lifetimeSeconds }),
+      body: JSON.stringify({ userId: options.userId, audience: options.audience, expiresIn: options.lifetimeSeconds }),
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     if (!response.ok) throw new Error(`POST /__local/tokens answered ${response.status}`);

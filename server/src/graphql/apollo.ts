@@ -16,6 +16,8 @@ export interface ApolloOptions {
   introspection: boolean;
   /** Token for the Sandbox's pre-filled Authorization header (local tenant, development). */
   sandboxToken?: () => Promise<string>;
+  /** This API's GraphQL URL once it listens (the Sandbox page's curl line). */
+  endpoint: () => string;
   /** Depth, cost, aliases, tokens, no batching, CSRF prevention (./query-limits). */
   queryLimits: QueryLimitOptions;
   /** Plugins of the server's other parts (e.g. the response cache's). */
@@ -50,7 +52,7 @@ function errorLogging(fallback: Logger): ApolloServerPlugin<GraphQLContext> {
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
   const landingPage = options.development
-    ? sandboxLandingPage({ token: options.sandboxToken, log: options.log })
+    ? sandboxLandingPage({ token: options.sandboxToken, endpoint: options.endpoint, log: options.log })
     : ApolloServerPluginLandingPageDisabled();
   const { plugins: limitPlugins, validationRules, ...queryLimits } = options.queryLimits;
   return new ApolloServer<GraphQLContext>({

@@ -1,4 +1,5 @@
 import type { OutgoingMail } from './mailer';
+import { escapeHtml } from '../escape-html';
 
 /** A mail as words: a heading, paragraphs, and at most one link to follow. */
 export interface MailContent {
@@ -11,11 +12,6 @@ export interface MailContent {
   footer?: string[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
 
 function textBody(content: MailContent): string {
   const parts = [...content.paragraphs];
