@@ -29,6 +29,8 @@ export const appUrl = `http://localhost:${appPort}`;
 export const mailWebUrl = `http://127.0.0.1:${env.MAIL_WEB_PORT || 1080}`;
 export const smtpUrl = env.SMTP_URL || `smtp://127.0.0.1:${env.MAIL_SMTP_PORT || 1025}`;
 export const inbox = !env.SMTP_URL;
+/** The API's stdout is piped through the launcher's prefixer: it logs pretty when the launcher's own stdout is a terminal. */
+export const apiLogFormat = env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json');
 
 /** The tenant's variables: its public host, and the app's origin for callbacks, logout and web origins. */
 export const tenantEnv = { LOCAL_AUTH0_PUBLIC_HOST: tenantHost, LOCAL_AUTH0_SPA_URLS: appUrl };

@@ -5,7 +5,7 @@
 import { createConnection } from 'node:net';
 import { startRoundRobinProxy } from './round-robin-proxy.mjs';
 import { isStopping, launch, stopAll, waitFor, waitUntil, whenStopping } from './services.mjs';
-import { apiPort as proxyPort, appService, appUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
+import { apiLogFormat, apiPort as proxyPort, appService, appUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const redisPort = Number(process.env.REDIS_PORT ?? 6390);
@@ -34,7 +34,7 @@ if (!isStopping()) {
 for (const [index, port] of replicaPorts.entries()) {
   if (isStopping()) break;
   const name = `api-${index + 1}`;
-  const env = { PORT: String(port), REDIS_URL: redisUrl, AUTH0_DOMAIN: process.env.AUTH0_DOMAIN || tenantUrl, CORS_ORIGINS: process.env.CORS_ORIGINS || appUrl };
+  const env = { LOG_FORMAT: apiLogFormat, PORT: String(port), REDIS_URL: redisUrl, AUTH0_DOMAIN: process.env.AUTH0_DOMAIN || tenantUrl, CORS_ORIGINS: process.env.CORS_ORIGINS || appUrl };
   launch({ name, cmd: ['node', '--import', 'tsx', 'server/src/main.ts'], env });
   await waitFor(`http://localhost:${port}/healthz`, name);
 }

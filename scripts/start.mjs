@@ -6,7 +6,7 @@
 // Environment: see stack-env.mjs.
 import { tsImport } from 'tsx/esm/api';
 import { isStopping, launch, waitFor } from './services.mjs';
-import { apiUrl, appService, appUrl, crossSite, inbox, mailWebUrl, smtpUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
+import { apiLogFormat, apiUrl, appService, appUrl, crossSite, inbox, mailWebUrl, smtpUrl, tenantEnv, tenantUrl } from './stack-env.mjs';
 
 const { LOCAL_APP } = await tsImport('../local-auth0/src/config/local-app.ts', import.meta.url);
 
@@ -17,7 +17,7 @@ const services = [
     name: 'api',
     cmd: ['node', '--import', 'tsx', 'server/src/main.ts'],
     ready: `${apiUrl}/healthz`,
-    env: { AUTH0_DOMAIN: process.env.AUTH0_DOMAIN || tenantUrl, CORS_ORIGINS: process.env.CORS_ORIGINS || appUrl, APP_URL: process.env.APP_URL || appUrl, SMTP_URL: smtpUrl },
+    env: { LOG_FORMAT: apiLogFormat, AUTH0_DOMAIN: process.env.AUTH0_DOMAIN || tenantUrl, CORS_ORIGINS: process.env.CORS_ORIGINS || appUrl, APP_URL: process.env.APP_URL || appUrl, SMTP_URL: smtpUrl },
   },
   appService(),
 ];

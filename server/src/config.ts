@@ -33,6 +33,13 @@ export interface Auth0Config {
   jwksCooldownMs: number;
 }
 
+export type LogFormat = 'json' | 'pretty';
+
+/** Human-readable lines when a developer reads stdout in a terminal; JSON in production, tests and pipes. */
+export function chooseLogFormat(env: Config['env'], stdoutIsTty: boolean): LogFormat {
+  return stdoutIsTty && env === 'development' ? 'pretty' : 'json';
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   /** Interface the API listens on: `localhost` by default, `0.0.0.0` in a container. */
@@ -50,6 +57,8 @@ export interface Config {
   auth0: Auth0Config;
   introspection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty` (pino-pretty) only for a developer's terminal; JSON lines everywhere else. */
+  logFormat: LogFormat;
   /** Id of the local-tenant user whose token pre-fills the Sandbox (followed by id: her email may change). */
   sandboxUserId: string;
   profileState: ProfileStateSettings;
@@ -140,6 +149,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   GRAPHQL_INTROSPECTION: boolean.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // Unset: chooseLogFormat decides. `npm start` sets pretty when its own stdout is a terminal (it pipes the API's).
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // ada of local-auth0/seed.json.
   SANDBOX_USER_ID: z.string().trim().min(1).default('auth0|64f1a2b3c4d5e6f708192a3b'),
   PROFILE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -233,7 +244,7 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
 }
 
 /** Parses the environment once, at start. Throws an Error whose message names the variable at fault. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = process.stdout.isTTY === true): Config {
   const parsed = readEnv(env);
   const tenant = parseTenantOrigin(parsed.AUTH0_DOMAIN);
   const local = tenant.protocol === 'http:';
@@ -263,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logFormat: parsed.LOG_FORMAT ?? chooseLogFormat(parsed.NODE_ENV, stdoutIsTty),
     sandboxUserId: parsed.SANDBOX_USER_ID,
     profileState: {
       cacheTtlSeconds: parsed.PROFILE_CACHE_TTL_SECONDS,

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import type { Config } from './config';
 
 /** Paths never written, whatever object ends up in a log line. */
@@ -43,7 +44,17 @@ function batchedStdout(): DestinationStream {
   return stream;
 }
 
+/** Coloured one-line-per-entry output for a developer's terminal (the same fields, redacted alike). */
+function prettyStdout(): DestinationStream {
+  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', destination: 1 });
+}
+
+/** Where lines go when the caller names no destination: batched JSON, or pretty lines in a terminal. */
+export function stdoutFor(format: Config['logFormat']): DestinationStream {
+  return format === 'pretty' ? prettyStdout() : batchedStdout();
+}
+
 /** `mixin` adds fields to every line (tracing: the active span's trace_id and span_id). */
-export function createLogger(level: Config['logLevel'], destination?: DestinationStream, mixin?: () => object): Logger {
-  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' }, ...(mixin ? { mixin } : {}) }, destination ?? batchedStdout());
+export function createLogger(level: Config['logLevel'], destination: DestinationStream, mixin?: () => object): Logger {
+  return pino({ level, base: { service: 'profile-api' }, redact: { paths: REDACT, censor: '[redacted]' }, ...(mixin ? { mixin } : {}) }, destination);
 }

@@ -18,7 +18,7 @@ import { createApp } from './http/app';
 import { InstanceHealth } from './health/instance-health';
 import { httpConfigFrom } from './http/http-config';
 import { readiness } from './http/readiness';
-import { createLogger } from './logger';
+import { createLogger, stdoutFor } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
 import { EmailChangeService } from './profile/email-change/email-change.service';
 import { ProfileService, type ProfileServiceOptions } from './profile/profile.service';
@@ -86,7 +86,7 @@ function createEmailChanges(config: Config, users: ManagementUsers, options: Pro
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const telemetry = createTelemetry(config, options.tracing);
-  const logger: Logger = createLogger(config.logLevel, options.logDestination, telemetry.logMixin);
+  const logger: Logger = createLogger(config.logLevel, options.logDestination ?? stdoutFor(config.logFormat), telemetry.logMixin);
   const profileState = await createProfileState(config, logger, { events: telemetry.profileEvents, watchRedis: (redis) => telemetry.watchRedis(redis) });
   const health = new InstanceHealth({
     jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
