@@ -5,10 +5,11 @@ import { RouterLink } from '@angular/router';
 import { of, switchMap } from 'rxjs';
 import { ProfileApi, type MeView } from '../profile/profile.api';
 import { Session } from '../shell/session';
+import { SessionEndedNotice } from '../shell/session-ended-notice';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink],
+  imports: [RouterLink, SessionEndedNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="home-title">
@@ -16,6 +17,7 @@ import { Session } from '../shell/session';
         <h1 id="home-title">Welcome</h1>
         <p class="muted" role="status">Checking your session…</p>
       } @else if (!session.isAuthenticated()) {
+        <app-session-ended-notice />
         <h1 id="home-title">Welcome</h1>
         <p>Sign in to see and edit your profile.</p>
         <button type="button" (click)="session.signIn()">Sign in</button>

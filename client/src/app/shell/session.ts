@@ -1,4 +1,4 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthService } from '@auth0/auth0-angular';
 import { deletedMarker } from '../account/deleted-marker';
@@ -18,6 +18,18 @@ export class Session {
     const error = this.error();
     return isQuietRestoreFailure(error) ? null : error;
   });
+  private readonly endedNoticeDismissed = signal(false);
+  /**
+   * This tab had a session, and the tenant answered our quiet restore with "no session": it ended
+   * elsewhere (signed out in another tab, expired, revoked). Worth a word, until dismissed.
+   */
+  readonly sessionEndedElsewhere = computed(
+    () => !this.endedNoticeDismissed() && !this.isAuthenticated() && isQuietRestoreFailure(this.error()),
+  );
+
+  dismissSessionEnded(): void {
+    this.endedNoticeDismissed.set(true);
+  }
 
   signIn(returnTo = '/'): void {
     this.auth.loginWithRedirect({ appState: { target: returnTo } }).subscribe();
