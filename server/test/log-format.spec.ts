@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { chooseLogFormat, loadConfig } from '../src/config';
 import { stdoutFor } from '../src/logger';
@@ -36,4 +38,37 @@ describe('stdoutFor', () => {
     expect(pretty).toBeInstanceOf(Writable);
     expect(json.constructor.name).toBe('SonicBoom');
   });
+});
+
+describe('the API in a terminal', () => {
+  /** Runs the real server/src/main.ts under script(1), which gives it a pseudo-terminal as stdout. */
+  function firstLinesInATerminal(env: Record<string, string>): Promise<string> {
+    const command = `${process.execPath} --import tsx server/src/main.ts`;
+    const { LOG_FORMAT: _unset, ...inherited } = process.env;
+    const child = spawn('script', ['-qfc', command, '/dev/null'], {
+      cwd: join(__dirname, '../..'),
+      env: { ...inherited, NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', AUTH0_DOMAIN: 'http://localhost:9', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "listening" line in 20 s: ${output}`)), 20_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('profile API listening')) {
+          clearTimeout(timer);
+          resolve(output);
+        }
+      });
+    }).finally(() => process.kill(-child.pid!, 'SIGKILL'));
+  }
+
+  it('writes pretty lines in development, JSON in production', async () => {
+    const pretty = await firstLinesInATerminal({});
+    expect(pretty).toMatch(/\] .*INFO.*: .*profile API listening/);
+    expect(pretty).not.toContain('{"level"');
+    const json = await firstLinesInATerminal({ NODE_ENV: 'production', AUTH0_MANAGEMENT_CLIENT_ID: 'id', AUTH0_MANAGEMENT_CLIENT_SECRET: 'secret', AUTH0_DOMAIN: 'tenant.example.com', CORS_ORIGINS: 'https://app.example.com' });
+    expect(json).toContain('"msg":"profile API listening"');
+  }, 60_000);
 });
