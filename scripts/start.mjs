@@ -37,7 +37,8 @@ if (!isStopping()) {
     Local tenant    ${tenantUrl}/${crossSite ? '   (another site than the app: the session is restored by a top-level trip)' : ''}
     Mail inbox      ${inbox ? `${mailWebUrl}/   (every mail the API and the tenant send; SMTP ${smtpUrl})` : `none started: mail goes to ${smtpUrl}`}
 
-  Demo logins (local-auth0/seed.json; README.md says what each shows):
+  Demo logins as seeded (local-auth0/seed.json; README.md says what each shows; the [tenant] lines
+  above and the login page show them as they are now):
 ${LOCAL_APP.demoLogins.map((login) => `    ${login}`).join('\n')}
 
   Ctrl-C stops them all.

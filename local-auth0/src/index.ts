@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { buildApp } from './app';
+import { currentDemoLogins } from './config/local-app';
 import { loadSeed, type Seed } from './config/seed';
 import { parseRateLimit, TokenBucket } from './http/rate-limit';
 import { closeServers, listenLoopback } from './listen';
@@ -37,6 +38,8 @@ export interface LocalAuth0 {
   /** `url + '/'` */
   issuer: string;
   port: number;
+  /** The seed users' logins as they are now (a changed email shows; a deleted user is left out). */
+  demoLogins(): string[];
   close(): Promise<void>;
 }
 
@@ -75,5 +78,6 @@ export async function startLocalAuth0(options: LocalAuth0Options = {}): Promise<
   const tenant = new Tenant(url, seed, store, { resetTicketTtlSeconds: options.resetTicketTtlSeconds });
   handler.app = buildApp({ tenant, bucket, log, mailer: createTenantMailer(options.smtpUrl, log) });
   log(`listening on ${hosts.map((h) => (h.includes(':') ? `[${h}]` : h)).join(' and ')} port ${port} (loopback only)`);
-  return { url, issuer: `${url}/`, port, close: () => closeServers(servers) };
+  const demoLogins = () => currentDemoLogins((userId) => tenant.user(userId)?.email);
+  return { url, issuer: `${url}/`, port, demoLogins, close: () => closeServers(servers) };
 }

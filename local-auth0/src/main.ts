@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `  SPA client id:     ${LOCAL_APP.spaClientId} (callbacks, logout URLs and web origins: ${spaUrls?.join(', ') ?? 'those of seed.json'})`,
     `  M2M client:        ${LOCAL_APP.managementClient.id} / ${LOCAL_APP.managementClient.secret} (audience ${tenant.url}/api/v2/)`,
     `  API audience:      ${LOCAL_APP.apiAudience}`,
-    ...LOCAL_APP.demoLogins.map((login, i) => `${i === 0 ? '  demo logins:' : ''}`.padEnd(21) + login),
+    ...tenant.demoLogins().map((login, i) => `${i === 0 ? '  demo logins:' : ''}`.padEnd(21) + login),
     `  mail:              ${process.env.SMTP_URL ? `sent through ${process.env.SMTP_URL}` : 'only logged (set SMTP_URL=smtp://localhost:1025 to send it)'}`,
     `  rate limit:        ${process.env.LOCAL_AUTH0_RATE_LIMIT || 'none (set LOCAL_AUTH0_RATE_LIMIT=2/s to act like a free tenant)'}`,
   ];

@@ -32,6 +32,8 @@ it("shows ada's current email after she changed it", async () => {
   const shown = await demoLoginsShown();
   expect(shown).toContain('ada.lovelace@example.org / Ada-Lovelace-1815');
   expect(shown).not.toContain('ada@example.com');
+  // The tenant's start banner (local-auth0/src/main.ts) prints the same list.
+  expect(tenant.demoLogins()).toContain('ada.lovelace@example.org / Ada-Lovelace-1815');
 });
 
 it('leaves out a deleted seed user', async () => {
