@@ -64,6 +64,10 @@ export class ProfileCache<T extends object> implements ProfileReadCache<T> {
     else this.entries.delete(userId);
   }
 
+  fresh(userId: string): Promise<T | undefined> {
+    return Promise.resolve(this.entries.peek(userId));
+  }
+
   freshVersion(userId: string): Promise<number | undefined> {
     const fresh = this.entries.peek(userId);
     return Promise.resolve(fresh && this.version ? this.version(fresh) : undefined);

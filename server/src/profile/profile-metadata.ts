@@ -60,8 +60,13 @@ export function normalizeProfileMetadataChanges(changes: ProfileMetadataChanges)
   return normalized;
 }
 
-/** Whether writing `value` (null = delete) to the canonical key changes what is stored. */
-function changesCanonical(stored: Record<string, unknown>, field: MetadataFieldKey, value: string | null): boolean {
+/** What is stored, or `UNKNOWN`: a PATCH for an unknown state writes every canonical key asked for and deletes every declared alias of it. */
+export const UNKNOWN = null;
+type StoredMetadata = Record<string, unknown> | typeof UNKNOWN;
+
+/** Whether writing `value` (null = delete) to the canonical key may change what is stored. */
+function changesCanonical(stored: StoredMetadata, field: MetadataFieldKey, value: string | null): boolean {
+  if (stored === UNKNOWN) return true;
   return value === null ? Object.hasOwn(stored, field) : stored[field] !== value;
 }
 
@@ -72,15 +77,17 @@ function changesCanonical(stored: Record<string, unknown>, field: MetadataFieldK
  * is never written, not even to move a value shown from an alias: two concurrent updates of
  * different fields then touch different keys, so neither can undo the other (Auth0 merges
  * user_metadata at the first level). `npm run metadata -- repair` moves the other aliases.
+ * With `stored` UNKNOWN (a PATCH sent without a fresh read) the PATCH holds every key a stored
+ * state could need: `null` on an absent alias changes nothing, so no copy can make it wrong.
  */
-export function buildProfileMetadataPatch(stored: Record<string, unknown>, wanted: ProfileMetadataValues): ProfileMetadataPatch | null {
+export function buildProfileMetadataPatch(stored: StoredMetadata, wanted: ProfileMetadataValues): ProfileMetadataPatch | null {
   const patch: ProfileMetadataPatch = {};
   for (const field of METADATA_FIELD_KEYS) {
     const value = wanted[field];
     if (value === undefined) continue;
     if (changesCanonical(stored, field, value)) patch[field] = value;
     for (const alias of PROFILE_SHAPE[field].aliases) {
-      if (Object.hasOwn(stored, alias)) patch[alias] = null;
+      if (stored === UNKNOWN || Object.hasOwn(stored, alias)) patch[alias] = null;
     }
   }
   return Object.keys(patch).length > 0 ? patch : null;

@@ -15,6 +15,8 @@ export interface ProfileReadCache<T> {
   invalidate(userId: string): void | Promise<void>;
   /** The user no longer exists: forgets them now, and again once every read that started before has finished. */
   forget(userId: string): void | Promise<void>;
+  /** The user's fresh cached value, if there is one; never reads upstream. */
+  fresh(userId: string): Promise<T | undefined>;
   /** The version (updated_at) of the user's fresh cached value, if there is one; never reads upstream. */
   freshVersion(userId: string): Promise<number | undefined>;
 }

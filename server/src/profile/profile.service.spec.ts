@@ -87,7 +87,8 @@ describe('a user Auth0 no longer has (404)', () => {
     const service = new ProfileService(users, { cache: cache(), lastKnown });
     await service.me('auth0|ada');
     failures.get = new Auth0UserNotFoundError();
-    await expect(service.update('auth0|ada', { firstName: 'Augusta' })).rejects.toBeInstanceOf(Auth0UserNotFoundError);
+    // A no-op by the cached copy, so the update reads fresh (a change would PATCH alone: see profile.service.update.spec).
+    await expect(service.update('auth0|ada', { firstName: 'Ada' })).rejects.toBeInstanceOf(Auth0UserNotFoundError);
     const outage = new Auth0UnavailableError('status', 503);
     failures.get = outage;
     await expect(service.me('auth0|ada')).rejects.toBe(outage);
@@ -181,7 +182,8 @@ describe('ProfileService.update', () => {
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Ada' });
     await service.update('auth0|ada', { firstName: 'Augusta' });
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta' });
-    expect(calls.filter((call) => call.startsWith('GET'))).toHaveLength(2);
+    // The second update found a fresh cached copy: its PATCH was its only call (issue 20).
+    expect(calls).toEqual(['GET auth0|ada', 'PATCH auth0|ada {"user_metadata":{"firstName":"Augusta","firstNAme":null,"first_name":null}}']);
     failures.get = new Auth0UnavailableError('timeout');
     await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta', lastKnown: { reason: 'TIMEOUT' } });
   });

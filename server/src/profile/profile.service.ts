@@ -5,6 +5,7 @@ import {
   buildProfileMetadataPatch,
   normalizeProfileMetadataChanges,
   readProfileMetadata,
+  UNKNOWN,
   type DroppedValue,
   type ProfileMetadata,
   type ProfileMetadataChanges,
@@ -57,8 +58,9 @@ export function toProfileView(user: StoredUser, logDropped?: DroppedValueLog): P
   };
 }
 
-function buildUserPatch(user: StoredUser, metadata: ProfileMetadataValues): UserPatch | null {
-  const metadataPatch = buildProfileMetadataPatch(user.userMetadata, metadata);
+/** The PATCH for `metadata` on top of what `user` stores (UNKNOWN: sent without a fresh read), or null when nothing changes. */
+function buildUserPatch(user: StoredUser | typeof UNKNOWN, metadata: ProfileMetadataValues): UserPatch | null {
+  const metadataPatch = buildProfileMetadataPatch(user === UNKNOWN ? UNKNOWN : user.userMetadata, metadata);
   return metadataPatch ? { user_metadata: metadataPatch } : null;
 }
 
@@ -155,13 +157,28 @@ export class ProfileService {
     }
   }
 
-  /** At most one PATCH, holding only what changes; none when nothing does. */
+  /**
+   * One Management API call when the cache holds a fresh copy of an unblocked user whose names
+   * the input changes: the PATCH, built from the input alone (so a stale copy cannot make it
+   * wrong), whose answer becomes the cached profile. Otherwise a fresh read decides: no PATCH
+   * when nothing changes (a copy saying "no change" is never trusted to skip a write), else one
+   * PATCH of only what changes. A blocked user is refused before any PATCH when a read shows it.
+   */
   async update(userId: string, input: ProfileUpdate): Promise<ProfileView> {
     const metadata = normalizeProfileMetadataChanges(input);
     await this.enforceUpdateLimit(userId);
+    const cached = await this.options.cache?.fresh(userId);
+    const unread = cached && !cached.blocked && buildUserPatch(cached, metadata) ? buildUserPatch(UNKNOWN, metadata) : null;
+    if (unread) return this.write(userId, unread);
     const user = await readFresh(this.users, this.options, userId);
     const patch = buildUserPatch(user, metadata);
     if (!patch) return toProfileView(user, this.options.logDropped);
-    return toProfileView(await writeThrough(this.users, this.options, userId, patch), this.options.logDropped);
+    return this.write(userId, patch);
+  }
+
+  /** The PATCH answer shows a block made since the copy was cached: it is cached (so `me` refuses at once) and refused. */
+  private async write(userId: string, patch: UserPatch): Promise<ProfileView> {
+    const updated = await writeThrough(this.users, this.options, userId, patch);
+    return toProfileView(refuseBlocked(updated), this.options.logDropped);
   }
 }

@@ -135,6 +135,18 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
     }
   }
 
+  async fresh(userId: string): Promise<T | undefined> {
+    const { redis, fallback, ttlMs } = this.options;
+    if (ttlMs === 0 || !redis.usable) return fallback.fresh(userId);
+    try {
+      const stored = await this.stored(userId);
+      return stored.fresh ? stored.value : undefined;
+    } catch (error) {
+      if (error instanceof SharedStateUnavailableError) return fallback.fresh(userId);
+      throw error;
+    }
+  }
+
   async invalidate(userId: string): Promise<void> {
     this.flights.delete(userId);
     this.versions.delete(this.key(userId));
@@ -180,13 +192,18 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
     }
   }
 
-  private async read(userId: string): Promise<Entry<T>> {
-    const { redis } = this.options;
-    const [data, freshUntil] = await redis.run((client) => client.hmGet(this.key(userId), ['d', 'f']));
+  /** The stored copy (answered from the client-side cache, which Redis keeps coherent) and whether it is fresh. */
+  private async stored(userId: string): Promise<Omit<Entry<T>, 'refreshing'>> {
+    const [data, freshUntil] = await this.options.redis.run((client) => client.hmGet(this.key(userId), ['d', 'f']));
     const value = data ? (JSON.parse(data) as T) : undefined;
-    if (value && Number(freshUntil) > Date.now()) return { value, fresh: true, refreshing: false };
-    const locked = await redis.run((client) => client.exists(this.lockKey(userId)));
-    return { value, fresh: false, refreshing: locked === 1 };
+    return { value, fresh: value !== undefined && Number(freshUntil) > Date.now() };
+  }
+
+  private async read(userId: string): Promise<Entry<T>> {
+    const { value, fresh } = await this.stored(userId);
+    if (fresh) return { value, fresh, refreshing: false };
+    const locked = await this.options.redis.run((client) => client.exists(this.lockKey(userId)));
+    return { value, fresh, refreshing: locked === 1 };
   }
 
   private async store(userId: string, value: T): Promise<void> {
