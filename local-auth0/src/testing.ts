@@ -117,6 +117,16 @@ export async function storedUser(tenantUrl: string, userId: string): Promise<Sto
   });
 }
 
+/** Writes the user straight through the Management API with the M2M client, as a tool outside the API (or the dashboard) would; counted like any PATCH. */
+export async function patchStoredUser(tenantUrl: string, userId: string, body: Record<string, unknown>): Promise<StoredUserBody> {
+  const { accessToken } = await managementToken(tenantUrl);
+  return call<StoredUserBody>(`${tenantUrl}/api/v2/users/${encodeURIComponent(userId)}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 /** The next `times` calls of `route` fail as described. */
 export async function injectFault(tenantUrl: string, fault: FaultSpec): Promise<void> {
   await post(`${tenantUrl}/__local/faults`, fault);

@@ -1,6 +1,6 @@
 // A user an administrator blocks (Auth0's `blocked: true`) after their token was issued: the
 // token stays valid until it expires, so the API refuses the account itself.
-import { managementToken, resetCounts, resetTenant, storedUser, userToken } from 'local-auth0/testing';
+import { patchStoredUser, resetCounts, resetTenant, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf } from './hardening/harness';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
 import { ADA, startStack, type Stack } from './support/stack';
@@ -15,13 +15,7 @@ beforeEach(() => resetTenant(stack.tenant.url));
 
 /** What an administrator does in the dashboard (PATCH blocked through the Management API). */
 async function setBlocked(userId: string, blocked: boolean): Promise<void> {
-  const { accessToken } = await managementToken(stack.tenant.url);
-  const response = await fetch(`${stack.tenant.url}/api/v2/users/${encodeURIComponent(userId)}`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ blocked }),
-  });
-  expect(response.status).toBe(200);
+  await patchStoredUser(stack.tenant.url, userId, { blocked });
 }
 
 it('refuses updates of a blocked user with FORBIDDEN, reason blocked, and writes nothing', async () => {

@@ -2,7 +2,7 @@
 // outside the API (another tool, a hand edit in the dashboard) is dropped from `me` and logged
 // without the value.
 import { PassThrough } from 'node:stream';
-import { managementToken, resetTenant, userToken } from 'local-auth0/testing';
+import { patchStoredUser, resetTenant, userToken } from 'local-auth0/testing';
 import { gql, ME } from '../support/graphql';
 import { ADA, startStack, type Stack } from '../support/stack';
 
@@ -29,13 +29,7 @@ beforeEach(async () => {
 
 /** Writes user_metadata straight through the Management API, as a tool outside the API would. */
 async function writeOutsideTheApi(userMetadata: Record<string, unknown>): Promise<void> {
-  const { accessToken } = await managementToken(stack.tenant.url);
-  const res = await fetch(`${stack.tenant.url}/api/v2/users/${encodeURIComponent(ADA)}`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ user_metadata: userMetadata }),
-  });
-  expect(res.status).toBe(200);
+  await patchStoredUser(stack.tenant.url, ADA, { user_metadata: userMetadata });
 }
 
 async function me() {
