@@ -28,12 +28,14 @@ const BATCH_BYTES = 4096;
 const FLUSH_EVERY_MS = 250;
 
 /**
- * Logs go to stdout asynchronously and in batches of about 4 kB (at least every 250 ms), instead
- * of one write per request line (about 5 % of the API's CPU under load). pino
- * flushes what is left at exit.
+ * Logs go to stdout in batches of about 4 kB (at least every 250 ms), instead of one write per
+ * request line (about 5 % of the API's CPU under load). The batch is written synchronously, as
+ * pino's own default destination does: handing it to libuv's thread pool cost more CPU than the
+ * write (warm `me`: 42 µs a request with async batches, 38 µs with sync ones, 34 µs with no
+ * request lines at all). pino flushes what is left at exit.
  */
 function batchedStdout(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  const stream = pino.destination({ dest: 1, sync: true, minLength: BATCH_BYTES });
   setInterval(() => {
     try {
       stream.flush();
