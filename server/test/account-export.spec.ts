@@ -1,16 +1,12 @@
-import { injectFault, resetCounts, readCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { injectFault, resetCounts, readCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { errorCode, gql } from './support/graphql';
 import { appOperation } from 'test-support';
-import { ADA, GRACE, startStack, type Stack } from './support/stack';
+import { ADA, GRACE } from './support/stack';
+import { useStack } from './support/use-stack';
 
 const MY_DATA = appOperation('MyData');
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack();
 
 const myData = async (email: string, scope?: string) =>
   gql(stack.api.url, MY_DATA, { token: await userToken(stack.tenant.url, { email, ...(scope ? { scope } : {}) }) });

@@ -1,17 +1,13 @@
 // A user an administrator blocks (Auth0's `blocked: true`) after their token was issued: the
 // token stays valid until it expires, so the API refuses the account itself.
-import { patchStoredUser, resetCounts, resetTenant, storedUser, userToken } from 'local-auth0/testing';
+import { patchStoredUser, resetCounts, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf } from './hardening/harness';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
-import { ADA, startStack, type Stack } from './support/stack';
+import { ADA } from './support/stack';
+import { useStack } from './support/use-stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  // No profile cache: the block is seen on the next request.
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+// No profile cache: the block is seen on the next request.
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0' } });
 
 /** What an administrator does in the dashboard (PATCH blocked through the Management API). */
 async function setBlocked(userId: string, blocked: boolean): Promise<void> {

@@ -2,31 +2,24 @@
 // answer are served afterwards without reading again, and a failed PATCH (which may still have been
 // applied) makes the next `me` ask upstream.
 import { gql, ME, UPDATE } from './support/graphql';
-import { ADA, startApi, startStack, type Stack } from './support/stack';
-import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
+import { ADA, startApi } from './support/stack';
+import { injectFault, storedUser } from 'local-auth0/testing';
 import { callsOf } from './hardening/harness';
+import { useStack } from './support/use-stack';
 
 jest.setTimeout(20_000);
 
 const READ = 'GET /api/v2/users/:id';
 const WRITE = 'PATCH /api/v2/users/:id';
 
-let stack: Stack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ signIn: ['ada'] });
 
 /** A fresh API (empty cache, 5 min TTL) in front of the shared tenant. */
 async function withApi(run: (me: () => Promise<unknown>, update: (input: object) => ReturnType<typeof gql>) => Promise<void>) {
   const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '300', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
   try {
-    const me = async () => (await gql(api.url, ME, { token })).body.data?.me;
-    const update = (input: object) => gql(api.url, UPDATE, { token, variables: { input } });
+    const me = async () => (await gql(api.url, ME, { token: stack.tokens.ada })).body.data?.me;
+    const update = (input: object) => gql(api.url, UPDATE, { token: stack.tokens.ada, variables: { input } });
     await run(me, update);
   } finally {
     await api.close();

@@ -1,12 +1,8 @@
 import { gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
-import { readCounts, resetCounts, resetTenant, userToken } from 'local-auth0/testing';
+import { useStack } from './support/use-stack';
+import { readCounts, resetCounts, userToken } from 'local-auth0/testing';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
+const stack = useStack();
 
 const PATCH = 'PATCH /api/v2/users/:id';
 
@@ -23,7 +19,6 @@ it('makes exactly one client_credentials token request for 20 concurrent me call
 describe('writes', () => {
   let token: string;
   beforeEach(async () => {
-    await resetTenant(stack.tenant.url);
     token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
     // The tenant was reset behind the API, whose cache may still hold the last test's write:
     // saving the seed's names through the API puts the tenant's state back in the cache.

@@ -5,17 +5,12 @@ import { allUsers, injectFault, readCounts, resetCounts, ROUTES, userToken } fro
 import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql, ME } from './support/graphql';
 import { appOperation } from 'test-support';
-import { startMailStack, type MailStack } from './support/stack';
+import { useStack } from './support/use-stack';
 
 const DELETE_ACCOUNT = appOperation('DeleteMyAccount');
 const MY_DATA = appOperation('MyData');
 
-let stack: MailStack;
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(() => stack.close());
-beforeEach(() => stack.reset());
+const stack = useStack({ mail: true });
 
 const freshUser = () => addFreshUser(stack.tenant.url, { firstName: 'Leaving' });
 

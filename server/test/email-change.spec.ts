@@ -11,24 +11,15 @@ import {
   tokenOfLink,
 } from './support/email-change';
 import { errorCode, gql, type GraphQLResult } from './support/graphql';
-import { linkIn, type MailCatcher } from './support/mail-catcher';
-import { ADA, ALAN, startMailStack, type MailStack } from './support/stack';
+import { linkIn } from './support/mail-catcher';
+import { ADA, ALAN } from './support/stack';
+import { useStack } from './support/use-stack';
 
 jest.setTimeout(30_000);
 
 const MANAGEMENT = [ROUTES.getUser, ROUTES.patchUser, ROUTES.usersByEmail] as const;
 
-let catcher: MailCatcher;
-let stack: MailStack;
-let ada: string;
-
-beforeAll(async () => {
-  stack = await startMailStack({ APP_URL: 'http://localhost:4200', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
-  catcher = stack.catcher;
-  ada = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-beforeEach(() => stack.reset());
+const stack = useStack({ env: { APP_URL: 'http://localhost:4200', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' }, mail: true, signIn: ['ada'] });
 
 async function managementCalls(): Promise<Record<string, number>> {
   const counts = await readCounts(stack.tenant.url);
@@ -39,10 +30,10 @@ const writes = async () => (await managementCalls())[ROUTES.patchUser];
 
 /** The link of the confirmation mail to `address`, read from the SMTP catcher. */
 async function mailedLink(address: string): Promise<string> {
-  return linkIn(await catcher.waitForMail(address), CONFIRM_LINK_PREFIX);
+  return linkIn(await stack.catcher.waitForMail(address), CONFIRM_LINK_PREFIX);
 }
 
-async function requested(address = 'ada.new@example.com', token = ada): Promise<string> {
+async function requested(address = 'ada.new@example.com', token = stack.tokens.ada): Promise<string> {
   const result = await requestEmailChange(stack.api.url, token, address);
   expect(result.body.errors).toBeUndefined();
   return tokenOfLink(await mailedLink(address));
@@ -52,55 +43,55 @@ async function requested(address = 'ada.new@example.com', token = ada): Promise<
 async function expectNothingDone(): Promise<void> {
   expect(await writes()).toBe(0);
   await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(catcher.messages()).toEqual([]);
+  expect(stack.catcher.messages()).toEqual([]);
 }
 
 describe('the happy path', () => {
   it('mails a link to the new address; following it switches the email, verified, and tells the old address', async () => {
     await resetCounts(stack.tenant.url);
-    const request = await requestEmailChange(stack.api.url, ada, ' Ada.New@Example.com ');
+    const request = await requestEmailChange(stack.api.url, stack.tokens.ada, ' Ada.New@Example.com ');
     expect(request.body.data?.requestEmailChange).toEqual({ email: 'ada.new@example.com', expiresAt: expect.any(String) });
     const expiresAt = Date.parse((request.body.data?.requestEmailChange as { expiresAt: string }).expiresAt);
     expect(expiresAt - Date.now()).toBeGreaterThan(86_400_000 - 60_000);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(86_400_000);
     expect(await managementCalls()).toEqual({ [ROUTES.getUser]: 1, [ROUTES.usersByEmail]: 1, [ROUTES.patchUser]: 1 });
 
-    const mail = await catcher.waitForMail('ada.new@example.com');
+    const mail = await stack.catcher.waitForMail('ada.new@example.com');
     expect(mail.subject).toBe('Confirm your new email address');
     expect(mail.html).toContain('href="http://localhost:4200/profile/confirm-email?token=');
     const link = linkIn(mail, CONFIRM_LINK_PREFIX);
     const stored = await storedUser(stack.tenant.url, ADA);
     expect(stored).toMatchObject({ email: 'ada@example.com', email_verified: true });
     expect(JSON.stringify(stored)).not.toContain(tokenOfLink(link));
-    const me = await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: ada });
+    const me = await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: stack.tokens.ada });
     expect(me.body.data?.me).toMatchObject({ email: 'ada@example.com', emailChangeMode: 'VERIFY_FIRST', pendingEmailChange: { email: 'ada.new@example.com' } });
 
     await resetCounts(stack.tenant.url);
-    const confirmed = await confirmEmailChange(stack.api.url, ada, tokenOfLink(link));
+    const confirmed = await confirmEmailChange(stack.api.url, stack.tokens.ada, tokenOfLink(link));
     expect(confirmed.body.data?.confirmEmailChange).toEqual({ id: ADA, email: 'ada.new@example.com', emailVerified: true, pendingEmailChange: null });
     expect(await managementCalls()).toEqual({ [ROUTES.getUser]: 1, [ROUTES.usersByEmail]: 0, [ROUTES.patchUser]: 1 });
     expect(await storedUser(stack.tenant.url, ADA)).toMatchObject({ email: 'ada.new@example.com', email_verified: true, app_metadata: {} });
 
-    const notice = await catcher.waitForMail('ada@example.com');
+    const notice = await stack.catcher.waitForMail('ada@example.com');
     expect(notice.subject).toBe('The email address of your account was changed');
     expect(notice.text).toContain('from ada@example.com to ada.new@example.com');
-    expect(catcher.messages()).toHaveLength(2);
-    const after = await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: ada });
+    expect(stack.catcher.messages()).toHaveLength(2);
+    const after = await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: stack.tokens.ada });
     expect(after.body.data?.me).toMatchObject({ email: 'ada.new@example.com', emailVerified: true, pendingEmailChange: null });
   });
 
   it('lets a new request replace the pending one: only the newest link works', async () => {
     const first = await requested('first@example.com');
     const second = await requested('second@example.com');
-    expect(errorCode(await confirmEmailChange(stack.api.url, ada, first))).toBe('EMAIL_CHANGE_INVALID');
-    expect((await confirmEmailChange(stack.api.url, ada, second)).body.data?.confirmEmailChange).toMatchObject({ email: 'second@example.com' });
+    expect(errorCode(await confirmEmailChange(stack.api.url, stack.tokens.ada, first))).toBe('EMAIL_CHANGE_INVALID');
+    expect((await confirmEmailChange(stack.api.url, stack.tokens.ada, second)).body.data?.confirmEmailChange).toMatchObject({ email: 'second@example.com' });
   });
 
   it('cancels: the pending change goes and its link no longer works', async () => {
     const link = await requested();
-    const cancelled = await gql(stack.api.url, CANCEL_EMAIL_CHANGE, { token: ada });
+    const cancelled = await gql(stack.api.url, CANCEL_EMAIL_CHANGE, { token: stack.tokens.ada });
     expect(cancelled.body.data?.cancelEmailChange).toEqual({ email: 'ada@example.com', pendingEmailChange: null });
-    expect(errorCode(await confirmEmailChange(stack.api.url, ada, link))).toBe('EMAIL_CHANGE_INVALID');
+    expect(errorCode(await confirmEmailChange(stack.api.url, stack.tokens.ada, link))).toBe('EMAIL_CHANGE_INVALID');
     expect((await storedUser(stack.tenant.url, ADA)).email).toBe('ada@example.com');
   });
 });
@@ -140,7 +131,7 @@ describe('refusals write nothing upstream and mail nothing', () => {
   });
 
   it('refuses an address another user has (BAD_USER_INPUT on email, rule emailTaken)', async () => {
-    const result = await requestEmailChange(stack.api.url, ada, 'ALAN@example.com');
+    const result = await requestEmailChange(stack.api.url, stack.tokens.ada, 'ALAN@example.com');
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', rule: 'emailTaken' });
     expect(result.body.errors?.[0]?.message).toBe('This email address is already in use');
     await expectNothingDone();
@@ -155,7 +146,7 @@ describe('refusals write nothing upstream and mail nothing', () => {
   });
 
   it.each(['a b@example.com', 'x@y@example.com', 'ada@example', '', `${'a'.repeat(65)}@example.com`, '\u0430da@example.com'])('refuses the address %j', async (address) => {
-    const result = await requestEmailChange(stack.api.url, ada, address);
+    const result = await requestEmailChange(stack.api.url, stack.tokens.ada, address);
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     await expectNothingDone();
   });
@@ -172,10 +163,10 @@ describe('refusals write nothing upstream and mail nothing', () => {
     beforeEach(async () => {
       link = await requested();
       await resetCounts(stack.tenant.url);
-      catcher.clear();
+      stack.catcher.clear();
     });
 
-    async function expectRefused(linkToken: string, code: string, token = ada): Promise<void> {
+    async function expectRefused(linkToken: string, code: string, token = stack.tokens.ada): Promise<void> {
       const result = await confirmEmailChange(stack.api.url, token, linkToken);
       expect(errorCode(result)).toBe(code);
       expect(result.body.data ?? null).toBeNull();
@@ -201,9 +192,9 @@ describe('refusals write nothing upstream and mail nothing', () => {
     });
 
     it('refuses a reused token', async () => {
-      expect((await confirmEmailChange(stack.api.url, ada, link)).body.errors).toBeUndefined();
+      expect((await confirmEmailChange(stack.api.url, stack.tokens.ada, link)).body.errors).toBeUndefined();
       await resetCounts(stack.tenant.url);
-      catcher.clear();
+      stack.catcher.clear();
       await expectRefused(link, 'EMAIL_CHANGE_INVALID');
     });
 
@@ -213,7 +204,7 @@ describe('refusals write nothing upstream and mail nothing', () => {
       await patchAppMetadata({ pendingEmailChange: { ...stored, expiresAt: new Date(Date.now() - 1000).toISOString() } });
       await resetCounts(stack.tenant.url);
       await expectRefused(link, 'EMAIL_CHANGE_EXPIRED');
-      expect((await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: ada })).body.data?.me).toMatchObject({ pendingEmailChange: null });
+      expect((await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: stack.tokens.ada })).body.data?.me).toMatchObject({ pendingEmailChange: null });
     });
   });
 });
@@ -231,27 +222,27 @@ async function patchAppMetadata(appMetadata: Record<string, unknown>): Promise<v
 
 describe('a mail that cannot be sent', () => {
   it('answers MAIL_NOT_SENT (not a 500), leaves nothing pending, and can be asked again', async () => {
-    catcher.refuse({ code: 550, times: 1 });
-    const result = await requestEmailChange(stack.api.url, ada, 'ada.new@example.com');
+    stack.catcher.refuse({ code: 550, times: 1 });
+    const result = await requestEmailChange(stack.api.url, stack.tokens.ada, 'ada.new@example.com');
     expect(result.status).toBe(200);
     expect(result.body.errors?.[0]).toMatchObject({
       message: 'The confirmation mail could not be sent, so nothing was changed; try again in a few minutes',
       extensions: { code: 'MAIL_NOT_SENT' },
     });
     expect((await storedUser(stack.tenant.url, ADA)).app_metadata ?? {}).toEqual({});
-    expect((await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: ada })).body.data?.me).toMatchObject({ pendingEmailChange: null });
+    expect((await gql(stack.api.url, PENDING_EMAIL_CHANGE, { token: stack.tokens.ada })).body.data?.me).toMatchObject({ pendingEmailChange: null });
     const link = await requested();
-    expect((await confirmEmailChange(stack.api.url, ada, link)).body.data?.confirmEmailChange).toMatchObject({ email: 'ada.new@example.com' });
+    expect((await confirmEmailChange(stack.api.url, stack.tokens.ada, link)).body.data?.confirmEmailChange).toMatchObject({ email: 'ada.new@example.com' });
   });
 
   it('is tried again after a temporary refusal (451) and then arrives', async () => {
-    catcher.refuse({ code: 451, times: 1 });
+    stack.catcher.refuse({ code: 451, times: 1 });
     await requested();
   });
 
   it('never leaves a pending change whose link nobody got when Auth0 fails the request', async () => {
     await injectFault(stack.tenant.url, { route: ROUTES.patchUser, status: 503 });
-    expect(errorCode(await requestEmailChange(stack.api.url, ada, 'ada.new@example.com'))).toBe('UPSTREAM_UNAVAILABLE');
-    expect(catcher.messages()).toEqual([]);
+    expect(errorCode(await requestEmailChange(stack.api.url, stack.tokens.ada, 'ada.new@example.com'))).toBe('UPSTREAM_UNAVAILABLE');
+    expect(stack.catcher.messages()).toEqual([]);
   });
 });

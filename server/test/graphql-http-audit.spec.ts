@@ -2,7 +2,7 @@
 // development mode: no MUST fails. The SHOULD/MAY deviations are Apollo's known, deliberate ones,
 // listed here so a new one shows up as a failure.
 import { auditServer, type AuditResult } from 'graphql-http';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 
 jest.setTimeout(60_000);
 
@@ -22,14 +22,12 @@ const KNOWN_DEVIATIONS = [
   'SHOULD use a status code of 200 on variable coercion failure when accepting application/json',
 ];
 
-let stack: Stack;
+const stack = useStack({ env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' }, reset: 'none' });
 let results: AuditResult[];
 
 beforeAll(async () => {
-  stack = await startStack({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
   results = await auditServer({ url: `${stack.api.url}/graphql` });
 });
-afterAll(() => stack.close());
 
 
 it('ran the whole audit', () => {

@@ -1,19 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { gql, ME } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { startStack } from './support/stack';
+import { useStack } from './support/use-stack';
 import { injectFault, userToken } from 'local-auth0/testing';
 
 describe('in development on the local tenant', () => {
-  const logs = new PassThrough();
-  let logText = '';
-  logs.on('data', (chunk: Buffer) => {
-    logText += chunk.toString();
-  });
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'development', LOG_LEVEL: 'info' }, { server: { logDestination: logs } });
-  });
-  afterAll(() => stack.close());
+  const stack = useStack({ env: { NODE_ENV: 'development', LOG_LEVEL: 'info' }, logs: 'file', reset: 'none' });
 
   it('answers GET /healthz', async () => {
     const response = await fetch(`${stack.api.url}/healthz`);
@@ -37,12 +28,12 @@ describe('in development on the local tenant', () => {
     const result = await gql(stack.api.url, ME, { token, headers: { 'x-request-id': 'req-test-42' } });
     expect(result.headers.get('x-request-id')).toBe('req-test-42');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const lines = logText.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stack.logs.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const mine = lines.filter((line) => line.reqId === 'req-test-42');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ operationName: 'Me', req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
-    expect(logText).not.toContain(token);
-    expect(logText).not.toContain('local-management-secret');
+    expect(stack.logs).not.toContain(token);
+    expect(stack.logs).not.toContain('local-management-secret');
   });
 
   it('makes up a request id when none (or a weird one) is sent', async () => {
@@ -68,11 +59,7 @@ describe('in development on the local tenant', () => {
 });
 
 describe('in production', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
-  });
-  afterAll(() => stack.close());
+  const stack = useStack({ env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' }, reset: 'none' });
 
   it('serves no landing page', async () => {
     const response = await fetch(`${stack.api.url}/graphql`, { headers: { accept: 'text/html' } });

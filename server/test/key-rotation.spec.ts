@@ -3,14 +3,10 @@
 // Management API answers 401 to it. The API must get a new token, not fail until restarted.
 import { injectFault, readCounts, resetCounts, rotateKeys, ROUTES, userToken } from 'local-auth0/testing';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  // No profile cache: every `me` calls the Management API.
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', JWKS_COOLDOWN_MS: '0' });
-});
-afterAll(() => stack.close());
+// No profile cache: every `me` calls the Management API.
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0', JWKS_COOLDOWN_MS: '0' }, reset: 'none' });
 
 async function readyz(): Promise<{ status: string; dependencies: { managementToken: string } }> {
   return (await fetch(`${stack.api.url}/readyz`)).json() as Promise<{ status: string; dependencies: { managementToken: string } }>;

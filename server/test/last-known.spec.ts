@@ -1,22 +1,13 @@
-import { PassThrough } from 'node:stream';
-import { injectFault, resetTenant, ROUTES, userToken, type FaultSpec } from 'local-auth0/testing';
+import { injectFault, ROUTES, userToken, type FaultSpec } from 'local-auth0/testing';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { startStack } from './support/stack';
+import { useStack } from './support/use-stack';
 
 // One API without Redis (last-known profiles in process), no profile cache: every `me` reaches
 // the tenant. AUTH0_TIMEOUT_MS is 1000 in the test stack; the contract is an answer within ~5 s.
 const BUDGET_MS = 5000;
 
-const logs = new PassThrough();
-let logText = '';
-logs.on('data', (chunk: Buffer) => (logText += chunk.toString()));
-
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' }, { server: { logDestination: logs } });
-}, 30_000);
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' }, logs: 'file' });
 
 async function timedMe(token: string) {
   const started = Date.now();
@@ -46,8 +37,8 @@ it.each(FAULTS)('answers the last-known profile, marked, when Auth0 answers user
   expect(me.lastKnown.ageSeconds).toBeGreaterThanOrEqual(0);
   expect(me.lastKnown.ageSeconds).toBeLessThan(10);
   expect(elapsedMs).toBeLessThan(BUDGET_MS);
-  expect(logText).toContain('me answered the last-known profile');
-  expect(logText).toContain(`"reason":"${reason}"`);
+  expect(stack.logs).toContain('me answered the last-known profile');
+  expect(stack.logs).toContain(`"reason":"${reason}"`);
 });
 
 it('keeps the typed error for a user whose profile was never read', async () => {

@@ -3,18 +3,13 @@
 import { injectFault, resetTenant, ROUTES, storedUser, userToken } from 'local-auth0/testing';
 import { callsOf } from './hardening/harness';
 import { gql, ME, UPDATE } from './support/graphql';
-import { ADA, ALAN, GRACE, startStack, type Stack } from './support/stack';
+import { ADA, ALAN, GRACE } from './support/stack';
+import { useStack } from './support/use-stack';
 
 jest.setTimeout(30_000);
 
-let stack: Stack;
-
-beforeAll(async () => {
-  // Twenty updates of one user in the concurrency test.
-  stack = await startStack({ UPDATE_RATE_LIMIT_PER_MINUTE: '100' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+// Twenty updates of one user in the concurrency test.
+const stack = useStack({ env: { UPDATE_RATE_LIMIT_PER_MINUTE: '100' } });
 
 async function tokenFor(email: string): Promise<string> {
   return userToken(stack.tenant.url, { email });

@@ -3,16 +3,11 @@ import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql } from './support/graphql';
 import { linkIn } from './support/mail-catcher';
 import { appOperation } from 'test-support';
-import { startMailStack, type MailStack } from './support/stack';
+import { useStack } from './support/use-stack';
 
 const SEND_RESET = appOperation('SendPasswordResetEmail');
 
-let stack: MailStack;
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(() => stack.close());
-beforeEach(() => stack.reset());
+const stack = useStack({ mail: true });
 
 const sendReset = async (email: string, scope?: string) =>
   gql(stack.api.url, SEND_RESET, { token: await userToken(stack.tenant.url, { email, ...(scope ? { scope } : {}) }) });

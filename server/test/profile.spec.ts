@@ -1,13 +1,11 @@
 import { PENDING_EMAIL_CHANGE, requestEmailChange } from './support/email-change';
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
-import { ADA, ALAN, GRACE, startStack, type Stack } from './support/stack';
+import { ADA, ALAN, GRACE } from './support/stack';
+import { useStack } from './support/use-stack';
 import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
+// Each describe block puts the tenant back to the seed once: its tests build on each other.
+const stack = useStack({ reset: 'none' });
 
 const tokenFor = (email: string) => userToken(stack.tenant.url, { email });
 const update = async (email: string, input: object) => gql(stack.api.url, UPDATE, { token: await tokenFor(email), variables: { input } });

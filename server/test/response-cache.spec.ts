@@ -2,15 +2,11 @@
 // in-process profile cache holds the version it was built from, and only to the user it was for.
 import { gql, ME, UPDATE } from './support/graphql';
 import { collideWithVictim } from './support/key-collision';
-import { ADA, ALAN, startStack, type Stack } from './support/stack';
-import { resetTenant, userToken } from 'local-auth0/testing';
+import { ADA, ALAN } from './support/stack';
+import { userToken } from 'local-auth0/testing';
+import { useStack } from './support/use-stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ env: { UPDATE_RATE_LIMIT_PER_MINUTE: '1000' } });
 
 const NAMES = 'query Names { me { id firstName } }';
 

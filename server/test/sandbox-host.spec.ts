@@ -1,14 +1,9 @@
 // The development Sandbox page carries a live token for a seeded user: it is served only when the
 // request's Host names this machine's loopback (a DNS-rebinding page or a foreign Host gets none).
 import { request } from 'node:http';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
-});
-afterAll(() => stack.close());
+const stack = useStack({ env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' }, reset: 'none' });
 
 /** GET /graphql as a browser would ask for the page, with the Host header given verbatim. */
 function getPage(host: string): Promise<{ status: number; body: string }> {

@@ -1,15 +1,10 @@
 // A real token from the local tenant, written another way: the same signature with `==`
 // appended, or with other unused bits in its last character. A strict verifier refuses both.
-import { resetTenant, userToken } from 'local-auth0/testing';
+import { userToken } from 'local-auth0/testing';
 import { errorCode, gql, ME } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack();
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

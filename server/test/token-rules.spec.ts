@@ -3,20 +3,13 @@
 // default 5 s clock tolerance (the server sets none of its own).
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { errorCode, gql, ME, type GraphQLResult } from './support/graphql';
-import { ADA } from './support/stack';
+import { ADA, currentSigningKey } from './support/stack';
 import { userToken } from 'local-auth0/testing';
-import { currentSigningKey, startPersistentStack, type PersistentStack } from './hardening/harness';
+import { useStack } from './support/use-stack';
 
 jest.setTimeout(20_000);
 
-let stack: PersistentStack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startPersistentStack();
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
+const stack = useStack({ persistent: true, signIn: ['ada'], reset: 'none' });
 
 const meWith = (authorization: string) => gql(stack.api.url, ME, { headers: { authorization } });
 
@@ -49,7 +42,7 @@ describe('the Authorization header', () => {
     ['Bearer with no token', () => 'Bearer '],
     ['Bearer:<token>', (t: string) => `Bearer:${t}`],
   ])('refuses %s', async (_label, header) => {
-    expectRefused(await meWith(header(token)));
+    expectRefused(await meWith(header(stack.tokens.ada)));
   });
 
   it.each([
@@ -57,7 +50,7 @@ describe('the Authorization header', () => {
     ['bearer <token> (the scheme is case-insensitive)', (t: string) => `bearer ${t}`],
     ['Bearer  <token> (extra spaces)', (t: string) => `Bearer  ${t} `],
   ])('accepts %s', async (_label, header) => {
-    expectAda(await meWith(header(token)));
+    expectAda(await meWith(header(stack.tokens.ada)));
   });
 });
 

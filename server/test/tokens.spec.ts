@@ -1,28 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { errorCode, gql, ME } from './support/graphql';
-import { ADA, startStack, type Stack } from './support/stack';
+import { ADA } from './support/stack';
+import { useStack } from './support/use-stack';
 import { userToken } from 'local-auth0/testing';
 
 // The API's tenant keeps its state (keys included) in a file, so a second tenant started from
 // the same file signs with the same keys but is a different issuer.
-const stateDir = mkdtempSync(join(tmpdir(), 'profile-api-tokens-'));
-const stateFile = join(stateDir, 'state.json');
-let stack: Stack;
+const stack = useStack({ persistent: true, reset: 'none' });
 let impostor: LocalAuth0;
 
 beforeAll(async () => {
-  stack = await startStack({}, { tenant: { stateFile } });
-  impostor = await startLocalAuth0({ port: 0, stateFile });
+  impostor = await startLocalAuth0({ port: 0, stateFile: stack.stateFile });
 });
-afterAll(async () => {
-  await impostor.close();
-  await stack.close();
-  rmSync(stateDir, { recursive: true, force: true });
-});
+afterAll(() => impostor.close());
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;

@@ -1,14 +1,10 @@
 import { errorCode, gql, ME } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 import { injectFault, readCounts, userToken } from 'local-auth0/testing';
 
 // A fresh API for each test: the Management API token is not cached yet. No last-known profiles:
 // these are the errors of a user never read before.
-let stack: Stack;
-beforeEach(async () => {
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
-});
-afterEach(() => stack.close());
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' }, lifetime: 'test' });
 
 it('answers UPSTREAM_UNAVAILABLE within the budget when the token endpoint stalls (the SDK alone would wait 10 s)', async () => {
   const token = await userToken(stack.tenant.url, { email: 'ada@example.com' });

@@ -1,34 +1,27 @@
 import { errorCode, gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
-import { injectFault, readCounts, resetCounts, resetTenant, userToken } from 'local-auth0/testing';
+import { useStack } from './support/use-stack';
+import { injectFault, readCounts, resetCounts } from 'local-auth0/testing';
 
 // AUTH0_TIMEOUT_MS is 1000 in the test stack; the contract is an answer within ~5 s.
 const BUDGET_MS = 5000;
 const GET_USER = 'GET /api/v2/users/:id';
 
-let stack: Stack;
-let token: string;
-beforeAll(async () => {
-  // No profile cache: every me must reach the tenant to meet the injected fault. No last-known
-  // profiles: these are the errors a user gets whose profile was never read (last-known.spec.ts).
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
+// No profile cache: every me must reach the tenant to meet the injected fault. No last-known
+// profiles: these are the errors a user gets whose profile was never read (last-known.spec.ts).
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' }, signIn: ['ada'] });
 beforeEach(async () => {
-  await resetTenant(stack.tenant.url);
-  await gql(stack.api.url, ME, { token }); // warm: the Management API token is fetched and cached
+  await gql(stack.api.url, ME, { token: stack.tokens.ada }); // warm: the Management API token is fetched and cached
   await resetCounts(stack.tenant.url);
 });
 
 async function timedMe() {
   const started = Date.now();
-  const result = await gql(stack.api.url, ME, { token });
+  const result = await gql(stack.api.url, ME, { token: stack.tokens.ada });
   return { result, elapsedMs: Date.now() - started };
 }
 
 async function expectNextRequestSucceeds() {
-  const result = await gql(stack.api.url, ME, { token });
+  const result = await gql(stack.api.url, ME, { token: stack.tokens.ada });
   expect(result.body.errors).toBeUndefined();
   expect(result.body.data?.me).toMatchObject({ email: 'ada@example.com' });
 }
@@ -87,7 +80,7 @@ it('answers UPSTREAM_UNAVAILABLE for a truncated JSON body', async () => {
 
 it('does not retry a PATCH answered with 500 (it may have been applied)', async () => {
   await injectFault(stack.tenant.url, { route: 'PATCH /api/v2/users/:id', status: 503 });
-  const result = await gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: 'Augusta' } } });
+  const result = await gql(stack.api.url, UPDATE, { token: stack.tokens.ada, variables: { input: { firstName: 'Augusta' } } });
   expect(errorCode(result)).toBe('UPSTREAM_UNAVAILABLE');
   expect((await readCounts(stack.tenant.url))['PATCH /api/v2/users/:id']).toBe(1);
 });

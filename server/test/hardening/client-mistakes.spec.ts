@@ -2,10 +2,9 @@
 // an unauthenticated caller must not be able to write error-level "unexpected error" entries with
 // stacks. A real server-side failure still is one.
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { errorCode, gql, UPDATE, type GraphQLResult } from '../support/graphql';
-import { startStack, type Stack } from '../support/stack';
-import { injectFault, resetTenant, userToken } from 'local-auth0/testing';
+import { injectFault, userToken } from 'local-auth0/testing';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(20_000);
 
@@ -17,19 +16,7 @@ interface LogLine {
 }
 
 const ERROR_LEVEL = 50;
-const logs = new PassThrough();
-let logText = '';
-logs.on('data', (chunk: Buffer) => {
-  logText += chunk.toString();
-});
-
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ NODE_ENV: 'development', LOG_LEVEL: 'debug' }, { server: { logDestination: logs } });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ env: { NODE_ENV: 'development', LOG_LEVEL: 'debug' }, logs: 'file' });
 
 let requestNumber = 0;
 
@@ -47,7 +34,7 @@ async function send(body: object | string): Promise<{ res: GraphQLResult; lines:
 
 async function linesOf(reqId: string): Promise<LogLine[]> {
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return logText
+  return stack.logs
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as LogLine)
@@ -101,7 +88,7 @@ it('answers variables nested 10,000 arrays deep with 400 BAD_REQUEST naming the 
   expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', field: 'variables', rule: 'maxDepth' });
   expect(res.body.errors?.[0]?.message).toBe('"variables" may nest at most 8 levels deep.');
   expect(lines.filter((line) => line.level >= ERROR_LEVEL)).toEqual([]);
-  expect(logText).not.toMatch(/RangeError|Maximum call stack/);
+  expect(stack.logs).not.toMatch(/RangeError|Maximum call stack/);
 });
 
 it('answers variables with more values than the limit with 400 BAD_REQUEST, rule maxValues', async () => {

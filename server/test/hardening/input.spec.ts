@@ -2,28 +2,20 @@
 // written upstream (the tenant's PATCH count stays at zero).
 import { requestEmailChange } from '../support/email-change';
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA, startStack, type Stack } from '../support/stack';
-import { resetTenant, storedUser, userToken } from 'local-auth0/testing';
+import { ADA } from '../support/stack';
+import { storedUser } from 'local-auth0/testing';
 import { callsOf, managementCalls } from './harness';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(30_000);
 
-let stack: Stack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-
 // Users, counts and faults back to the seed before each test.
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ signIn: ['ada'] });
 
 const patchCount = () => callsOf(stack.tenant.url, 'PATCH /api/v2/users/:id');
 
-const update = (input: Record<string, unknown>) => gql(stack.api.url, UPDATE, { token, variables: { input } });
-const changeEmail = (email: string) => requestEmailChange(stack.api.url, token, email);
+const update = (input: Record<string, unknown>) => gql(stack.api.url, UPDATE, { token: stack.tokens.ada, variables: { input } });
+const changeEmail = (email: string) => requestEmailChange(stack.api.url, stack.tokens.ada, email);
 
 async function expectBadInput(res: GraphQLResult, field: string) {
   expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -35,7 +27,7 @@ async function expectBadInput(res: GraphQLResult, field: string) {
 async function postRaw(body: string, contentType = 'application/json') {
   const res = await fetch(`${stack.api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+    headers: { 'content-type': contentType, authorization: `Bearer ${stack.tokens.ada}` },
     body,
   });
   return { status: res.status, body: (await res.json()) as GraphQLResult['body'] };
@@ -138,7 +130,7 @@ describe('input shapes', () => {
   });
 
   it('refuses an input that is not an object', async () => {
-    const res = await gql(stack.api.url, UPDATE, { token, variables: { input: 'firstName=x' } });
+    const res = await gql(stack.api.url, UPDATE, { token: stack.tokens.ada, variables: { input: 'firstName=x' } });
     expect(res.status).toBe(400);
     expect(await patchCount()).toBe(0);
   });
@@ -147,7 +139,7 @@ describe('input shapes', () => {
 describe('query shapes', () => {
   it('refuses me under 300 aliases (within the query byte limit) with zero Management API calls', async () => {
     const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: me { id }`).join(' ');
-    const res = await gql(stack.api.url, `{ ${aliases} }`, { token });
+    const res = await gql(stack.api.url, `{ ${aliases} }`, { token: stack.tokens.ada });
     expect(res.status).toBe(400);
     expect(res.body.data ?? null).toBeNull();
     expect(await managementCalls(stack.tenant.url)).toBe(0);
@@ -155,14 +147,14 @@ describe('query shapes', () => {
 
   it('refuses updateProfile under many aliases with zero writes', async () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `u${i}: updateProfile(input: { firstName: "N${i}" }) { id }`).join(' ');
-    const res = await gql(stack.api.url, `mutation { ${aliases} }`, { token });
+    const res = await gql(stack.api.url, `mutation { ${aliases} }`, { token: stack.tokens.ada });
     expect(res.status).toBe(400);
     expect(await managementCalls(stack.tenant.url)).toBe(0);
   });
 
   it('refuses a deeply nested query', async () => {
     const deep = '{ __type(name: "Profile") { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }';
-    const res = await gql(stack.api.url, deep, { token });
+    const res = await gql(stack.api.url, deep, { token: stack.tokens.ada });
     expect(res.status).toBe(400);
     expect(await managementCalls(stack.tenant.url)).toBe(0);
   });
@@ -203,7 +195,7 @@ describe('request bodies', () => {
   });
 
   it('still serves ordinary requests afterwards', async () => {
-    const res = await gql(stack.api.url, ME, { token });
+    const res = await gql(stack.api.url, ME, { token: stack.tokens.ada });
     expect(res.status).toBe(200);
     expect((res.body.data?.me as { id: string }).id).toBe(ADA);
   });

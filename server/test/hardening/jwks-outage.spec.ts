@@ -2,21 +2,14 @@
 // judged, so the answer is 503 UPSTREAM_UNAVAILABLE (an app treats 401 as "sign in again"), and the
 // outage costs one key set fetch per failure cooldown, not one per request.
 import { errorCode, gql, ME, type GraphQLResult } from '../support/graphql';
-import { type Stack, startApi, startStack } from '../support/stack';
-import { injectFault, resetCounts, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { startApi } from '../support/stack';
+import { injectFault, resetCounts, ROUTES } from 'local-auth0/testing';
 import { callsOf } from './harness';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(30_000);
 
-let stack: Stack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ signIn: ['ada'] });
 
 function expectUnavailable(res: GraphQLResult) {
   expect(res.status).toBe(503);
@@ -49,14 +42,14 @@ async function withFreshApi(env: Record<string, string>, run: (apiUrl: string) =
 it.each([500, 502, 503])('answers 503 UPSTREAM_UNAVAILABLE, not 401, when the key set answers %i', async (status) => {
   await withFreshApi({}, async (apiUrl) => {
     await injectFault(stack.tenant.url, { route: ROUTES.jwks, status, times: 50 });
-    expectUnavailable(await gql(apiUrl, ME, { token }));
+    expectUnavailable(await gql(apiUrl, ME, { token: stack.tokens.ada }));
   });
 });
 
 it('answers 503 when the key set is unreadable', async () => {
   await withFreshApi({}, async (apiUrl) => {
     await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 200, body: 'broken', times: 50 });
-    expectUnavailable(await gql(apiUrl, ME, { token }));
+    expectUnavailable(await gql(apiUrl, ME, { token: stack.tokens.ada }));
   });
 });
 
@@ -64,8 +57,8 @@ it('asks the failing key set once per failure cooldown, not once per request', a
   await withFreshApi({ JWKS_COOLDOWN_MS: '60000' }, async (apiUrl) => {
     await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 503, times: 50 });
     await resetCounts(stack.tenant.url);
-    for (let i = 0; i < 5; i += 1) expectUnavailable(await gql(apiUrl, ME, { token }));
-    const concurrent = await Promise.all(Array.from({ length: 5 }, () => gql(apiUrl, ME, { token })));
+    for (let i = 0; i < 5; i += 1) expectUnavailable(await gql(apiUrl, ME, { token: stack.tokens.ada }));
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => gql(apiUrl, ME, { token: stack.tokens.ada })));
     concurrent.forEach(expectUnavailable);
     expect(await callsOf(stack.tenant.url, ROUTES.jwks)).toBe(1);
   });
@@ -74,13 +67,13 @@ it('asks the failing key set once per failure cooldown, not once per request', a
 it('accepts the token again once the key set is back and the failure cooldown has passed', async () => {
   await withFreshApi({ JWKS_COOLDOWN_MS: '1000' }, async (apiUrl) => {
     await injectFault(stack.tenant.url, { route: ROUTES.jwks, status: 500, times: 1 });
-    expectUnavailable(await gql(apiUrl, ME, { token }));
+    expectUnavailable(await gql(apiUrl, ME, { token: stack.tokens.ada }));
     const deadline = Date.now() + 15_000;
-    let res = await gql(apiUrl, ME, { token });
+    let res = await gql(apiUrl, ME, { token: stack.tokens.ada });
     while (res.status !== 200 && Date.now() < deadline) {
       expectUnavailable(res);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      res = await gql(apiUrl, ME, { token });
+      res = await gql(apiUrl, ME, { token: stack.tokens.ada });
     }
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
@@ -90,7 +83,7 @@ it('accepts the token again once the key set is back and the failure cooldown ha
 
 it('still refuses a forged token with 401 while the key set is healthy', async () => {
   await withFreshApi({}, async (apiUrl) => {
-    const [header, payload] = token.split('.');
+    const [header, payload] = stack.tokens.ada.split('.');
     const res = await gql(apiUrl, ME, { token: `${header}.${payload}.${'A'.repeat(342)}` });
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');

@@ -4,9 +4,9 @@
 // with 401 invalid_token: they stand for no user.
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA } from '../support/stack';
-import { readCounts, resetTenant, storedUser, userToken } from 'local-auth0/testing';
-import { currentSigningKey, startPersistentStack, type PersistentStack } from './harness';
+import { ADA, currentSigningKey } from '../support/stack';
+import { readCounts, storedUser, userToken } from 'local-auth0/testing';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(30_000);
 
@@ -14,13 +14,7 @@ const AUDIENCE = 'https://profile-api.local';
 const OIDC = 'openid profile email';
 const UPSTREAM_ROUTES = ['POST /oauth/token', 'GET /api/v2/users/:id', 'PATCH /api/v2/users/:id'];
 
-let stack: PersistentStack;
-
-beforeAll(async () => {
-  stack = await startPersistentStack({ PROFILE_CACHE_TTL_SECONDS: '0' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0' }, persistent: true });
 
 const adaToken = (scope?: string) => userToken(stack.tenant.url, { email: 'ada@example.com', scope });
 const rename = (token: string) => gql(stack.api.url, UPDATE, { token, variables: { input: { firstName: 'Augusta' } } });

@@ -1,22 +1,14 @@
 // The real API under NODE_ENV=production: nothing about the schema or the limits leaks, and every
 // route carries the security headers (there is no Sandbox page to exempt).
 import { gql } from '../support/graphql';
-import { startStack, type Stack } from '../support/stack';
-import { userToken } from 'local-auth0/testing';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(30_000); // starting a tenant (RSA keys) can take seconds on a busy machine
 
-let stack: Stack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startStack({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
+const stack = useStack({ env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' }, signIn: ['ada'], reset: 'none' });
 
 it('hides field suggestions', async () => {
-  const res = await gql(stack.api.url, '{ me { firstNam } }', { token });
+  const res = await gql(stack.api.url, '{ me { firstNam } }', { token: stack.tokens.ada });
   expect(res.status).toBe(400);
   const message = res.body.errors?.[0]?.message ?? '';
   expect(message).toMatch(/Cannot query field/);
@@ -25,7 +17,7 @@ it('hides field suggestions', async () => {
 
 it('refuses an over-limit query without revealing the limit', async () => {
   const aliases = Array.from({ length: 8 }, (_, i) => `a${i}: me { id }`).join(' ');
-  const res = await gql(stack.api.url, `{ ${aliases} }`, { token });
+  const res = await gql(stack.api.url, `{ ${aliases} }`, { token: stack.tokens.ada });
   expect(res.status).toBe(400);
   expect(res.body.errors?.[0]?.message).not.toMatch(/\d/);
 });
@@ -40,6 +32,6 @@ it('sends security headers on the GraphQL route, HTML requested or not', async (
 });
 
 it('still answers an ordinary me query', async () => {
-  const res = await gql(stack.api.url, '{ me { id } }', { token });
+  const res = await gql(stack.api.url, '{ me { id } }', { token: stack.tokens.ada });
   expect(res.body.errors).toBeUndefined();
 });

@@ -1,31 +1,14 @@
 // The read path never hands the app what the write path would refuse: user_metadata written
 // outside the API (another tool, a hand edit in the dashboard) is dropped from `me` and logged
 // without the value.
-import { PassThrough } from 'node:stream';
-import { patchStoredUser, resetTenant, userToken } from 'local-auth0/testing';
+import { patchStoredUser } from 'local-auth0/testing';
 import { gql, ME } from '../support/graphql';
-import { ADA, startStack, type Stack } from '../support/stack';
+import { ADA } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(30_000);
 
-const logs = new PassThrough();
-let logText = '';
-logs.on('data', (chunk: Buffer) => {
-  logText += chunk.toString();
-});
-
-let stack: Stack;
-let token: string;
-
-beforeAll(async () => {
-  stack = await startStack({ LOG_LEVEL: 'info', PROFILE_CACHE_TTL_SECONDS: '0' }, { server: { logDestination: logs } });
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-beforeEach(async () => {
-  await resetTenant(stack.tenant.url);
-  logText = '';
-});
+const stack = useStack({ env: { LOG_LEVEL: 'info', PROFILE_CACHE_TTL_SECONDS: '0' }, logs: 'test', signIn: ['ada'] });
 
 /** Writes user_metadata straight through the Management API, as a tool outside the API would. */
 async function writeOutsideTheApi(userMetadata: Record<string, unknown>): Promise<void> {
@@ -33,7 +16,7 @@ async function writeOutsideTheApi(userMetadata: Record<string, unknown>): Promis
 }
 
 async function me() {
-  const res = await gql(stack.api.url, ME, { token });
+  const res = await gql(stack.api.url, ME, { token: stack.tokens.ada });
   expect(res.body.errors).toBeUndefined();
   return res.body.data?.me as { firstName: string | null; lastName: string | null };
 }
@@ -43,10 +26,10 @@ it('drops a stored 5,010-character value holding CR, LF and ESC, and logs the fi
   expect(hostile).toHaveLength(5_010);
   await writeOutsideTheApi({ lastName: hostile });
   expect(await me()).toMatchObject({ firstName: 'Ada', lastName: null });
-  const entry = logText.split('\n').find((line) => line.includes('breaks the rules'));
+  const entry = stack.logs.split('\n').find((line) => line.includes('breaks the rules'));
   expect(JSON.parse(entry ?? '{}')).toMatchObject({ level: 40, userId: ADA, field: 'lastName', key: 'lastName', rule: 'tooLong', length: 5_010 });
-  expect(logText).not.toContain('xxxx');
-  expect(logText).not.toContain('\\u001b');
+  expect(stack.logs).not.toContain('xxxx');
+  expect(stack.logs).not.toContain('\\u001b');
 });
 
 it('drops a stored short value holding a line break, an override or only zero-width characters', async () => {
@@ -59,6 +42,6 @@ it('drops a stored short value holding a line break, an override or only zero-wi
 it('never serves back stored TAG characters (hidden text) or a noncharacter: the values are dropped', async () => {
   await writeOutsideTheApi({ firstName: 'Ada\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}', lastName: 'Lovelace\uFFFF' });
   expect(await me()).toMatchObject({ firstName: null, lastName: null });
-  expect(logText).toContain('"rule":"invisibleCharacters"');
-  expect(logText).toContain('"rule":"invalidUnicode"');
+  expect(stack.logs).toContain('"rule":"invisibleCharacters"');
+  expect(stack.logs).toContain('"rule":"invalidUnicode"');
 });

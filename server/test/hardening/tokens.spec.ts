@@ -3,32 +3,25 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { exportJWK, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { errorCode, gql, ME } from '../support/graphql';
-import { ADA, GRACE } from '../support/stack';
+import { ADA, currentSigningKey, GRACE } from '../support/stack';
 import { injectFault, readCounts, resetTenant, rotateKeys, userToken } from 'local-auth0/testing';
-import { currentSigningKey, startPersistentStack, type PersistentStack } from './harness';
+import { useStack } from '../support/use-stack';
 
 const AUDIENCE = 'https://profile-api.local';
 
 jest.setTimeout(30_000);
 
-let stack: PersistentStack;
-let issuer: string;
-
-beforeAll(async () => {
-  // Cooldown 0 so a rotation's brand-new kid is fetched at once (production keeps 30 s).
-  stack = await startPersistentStack({ JWKS_COOLDOWN_MS: '0' });
-  issuer = stack.tenant.issuer;
-});
-afterAll(() => stack.close());
+// Cooldown 0 so a rotation's brand-new kid is fetched at once (production keeps 30 s).
+const stack = useStack({ env: { JWKS_COOLDOWN_MS: '0' }, persistent: true, reset: 'none' });
 
 const now = () => Math.floor(Date.now() / 1000);
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function baseClaims(): JWTPayload {
   return {
-    iss: issuer,
+    iss: stack.tenant.issuer,
     sub: ADA,
-    aud: [AUDIENCE, `${issuer}userinfo`],
+    aud: [AUDIENCE, `${stack.tenant.issuer}userinfo`],
     azp: 'local-spa',
     scope: 'openid profile email read:profile update:profile',
     iat: now(),

@@ -2,27 +2,20 @@
 // failure and is never shown; a rate-limit wait is read from retry-after (seconds or HTTP date) and
 // capped at 60 s; a 408 is a timeout, not a rejection.
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA, ALAN, type Stack, startApi, startStack } from '../support/stack';
-import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
+import { ADA, ALAN, startApi } from '../support/stack';
+import { injectFault, resetTenant, storedUser } from 'local-auth0/testing';
 import { callsOf } from './harness';
+import { useStack } from '../support/use-stack';
 
 jest.setTimeout(20_000);
 
 const READ = 'GET /api/v2/users/:id';
 const WRITE = 'PATCH /api/v2/users/:id';
 
-let stack: Stack;
-let token: string;
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '30', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' }, signIn: ['ada'] });
 
-beforeAll(async () => {
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '30', UPDATE_RATE_LIMIT_PER_MINUTE: '1000' });
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-});
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
-
-const me = () => gql(stack.api.url, ME, { token });
-const rename = (firstName: string) => gql(stack.api.url, UPDATE, { token, variables: { input: { firstName } } });
+const me = () => gql(stack.api.url, ME, { token: stack.tokens.ada });
+const rename = (firstName: string) => gql(stack.api.url, UPDATE, { token: stack.tokens.ada, variables: { input: { firstName } } });
 
 function expectUpstreamUnavailable(res: GraphQLResult) {
   expect(errorCode(res)).toBe('UPSTREAM_UNAVAILABLE');
@@ -40,10 +33,10 @@ describe("another user's record in the answer", () => {
     const api = await startApi(stack.tenant.url);
     try {
       await injectFault(stack.tenant.url, { route: READ, status: 200, body: alan });
-      const res = await gql(api.url, ME, { token });
+      const res = await gql(api.url, ME, { token: stack.tokens.ada });
       expectUpstreamUnavailable(res);
       expect(JSON.stringify(res.body)).not.toMatch(/alan|Turing/i);
-      const next = await gql(api.url, ME, { token });
+      const next = await gql(api.url, ME, { token: stack.tokens.ada });
       expect((next.body.data?.me as { id: string }).id).toBe(ADA);
     } finally {
       await api.close();
@@ -97,10 +90,10 @@ describe('408 from the Management API', () => {
     // No last-known profile: the error itself is what this test reads.
     const api = await startApi(stack.tenant.url, { PROFILE_CACHE_TTL_SECONDS: '0', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
     try {
-      await gql(api.url, ME, { token });
+      await gql(api.url, ME, { token: stack.tokens.ada });
       await injectFault(stack.tenant.url, { route: READ, status: 408 });
       const before = await callsOf(stack.tenant.url, READ);
-      expectUpstreamUnavailable(await gql(api.url, ME, { token }));
+      expectUpstreamUnavailable(await gql(api.url, ME, { token: stack.tokens.ada }));
       expect(await callsOf(stack.tenant.url, READ)).toBe(before + 1);
     } finally {
       await api.close();

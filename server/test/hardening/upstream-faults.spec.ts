@@ -4,9 +4,10 @@
 import { startLocalAuth0 } from 'local-auth0';
 import { createServer } from 'node:net';
 import { errorCode, gql, ME, UPDATE, type GraphQLResult } from '../support/graphql';
-import { ADA, GRACE, type Stack, startApi, startStack } from '../support/stack';
+import { ADA, GRACE, startApi, startPersistentStack } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { injectFault, resetTenant, storedUser, userToken } from 'local-auth0/testing';
-import { callsOf, startPersistentStack } from './harness';
+import { callsOf } from './harness';
 
 const TEST_TIMEOUT_MS = 15_000;
 const STALL_MS = 40_000;
@@ -16,21 +17,15 @@ const SEEDED_ADA = { firstName: 'Ada', lastName: 'Lovelace' };
 const READ = 'GET /api/v2/users/:id';
 const WRITE = 'PATCH /api/v2/users/:id';
 
-let stack: Stack;
-let token: string;
-
+// TTL 0: every `me` reaches the Management API, so every injected fault is met; no last-known
+// profiles: the errors of a user never read before (last-known answers: replicas/last-known.spec.ts).
+const stack = useStack({ env: { PROFILE_CACHE_TTL_SECONDS: '0', UPDATE_RATE_LIMIT_PER_MINUTE: '1000', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' }, signIn: ['ada'] });
 beforeAll(async () => {
-  // TTL 0: every `me` reaches the Management API, so every injected fault is met; no last-known
-  // profiles: the errors of a user never read before (last-known answers: replicas/last-known.spec.ts).
-  stack = await startStack({ PROFILE_CACHE_TTL_SECONDS: '0', UPDATE_RATE_LIMIT_PER_MINUTE: '1000', LAST_KNOWN_PROFILE_TTL_SECONDS: '0' });
-  token = await userToken(stack.tenant.url, { email: 'ada@example.com' });
-  expect((await gql(stack.api.url, ME, { token })).status).toBe(200);
+  expect((await me()).status).toBe(200);
 });
-afterAll(() => stack.close());
-beforeEach(() => resetTenant(stack.tenant.url));
 
-const me = () => gql(stack.api.url, ME, { token });
-const rename = (firstName: string) => gql(stack.api.url, UPDATE, { token, variables: { input: { firstName } } });
+const me = () => gql(stack.api.url, ME, { token: stack.tokens.ada });
+const rename = (firstName: string) => gql(stack.api.url, UPDATE, { token: stack.tokens.ada, variables: { input: { firstName } } });
 
 function expectError(res: GraphQLResult, code: string) {
   expect(errorCode(res)).toBe(code);
@@ -113,10 +108,10 @@ describe('5xx from the Management API', () => {
     try {
       // Two failures: the read's one retry asks for a token again.
       await injectFault(stack.tenant.url, { route: 'POST /oauth/token', status: 503, times: 2 });
-      expectError(await gql(api.url, ME, { token }), 'UPSTREAM_UNAVAILABLE');
+      expectError(await gql(api.url, ME, { token: stack.tokens.ada }), 'UPSTREAM_UNAVAILABLE');
       expect(await calls('POST /oauth/token')).toBe(2);
       expect(await calls(READ)).toBe(0);
-      expect((await gql(api.url, ME, { token })).body.errors).toBeUndefined();
+      expect((await gql(api.url, ME, { token: stack.tokens.ada })).body.errors).toBeUndefined();
     } finally {
       await api.close();
     }
@@ -174,7 +169,7 @@ describe('refused connections', () => {
   it('answers UPSTREAM_UNAVAILABLE (HTTP 503) when the tenant, keys included, was never reachable', async () => {
     const api = await startApi(`http://localhost:${await closedPort()}`);
     try {
-      const res = await gql(api.url, ME, { token });
+      const res = await gql(api.url, ME, { token: stack.tokens.ada });
       // The token cannot be checked without the key set: the whole request fails with 503, not 401.
       expect(errorCode(res)).toBe('UPSTREAM_UNAVAILABLE');
       expect(res.status).toBe(503);

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JWK } from 'jose';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-auth0';
-import { resetTenant, SEED_USERS } from 'local-auth0/testing';
+import { SEED_USERS } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer, type StartOptions } from '../../src';
 import { testApiEnv } from './api-env';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
@@ -19,11 +23,13 @@ export function startApi(tenantUrl: string, env: Record<string, string> = {}): P
   return startServer(loadConfig(testApiEnv({ AUTH0_DOMAIN: tenantUrl, ...env })));
 }
 
+export interface StackOptions {
+  tenant?: LocalAuth0Options;
+  server?: StartOptions;
+}
+
 /** An in-memory tenant and the API pointed at it, both on ephemeral ports. */
-export async function startStack(
-  env: Record<string, string> = {},
-  options: { tenant?: LocalAuth0Options; server?: StartOptions } = {},
-): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const tenant = await startLocalAuth0({ port: 0, stateFile: null, ...options.tenant });
   const config = loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, ...env }));
   const api = await startServer(config, options.server);
@@ -40,27 +46,49 @@ export async function startStack(
 export interface MailStack extends Stack {
   /** The SMTP server both the API and the tenant send to. */
   catcher: MailCatcher;
-  /** Tenant back to the seed, caught mails and refusals forgotten. */
-  reset(): Promise<void>;
+}
+
+export interface MailStackOptions extends StackOptions {
+  /** `user:password` the API logs in to SMTP with (the catcher takes any login). */
+  smtpLogin?: string;
 }
 
 /** The stack with a real SMTP catcher that the API (SMTP_URL) and the tenant (smtpUrl) both mail to. */
-export async function startMailStack(
-  env: Record<string, string> = {},
-  options: { tenant?: LocalAuth0Options; server?: StartOptions } = {},
-): Promise<MailStack> {
+export async function startMailStack(env: Record<string, string> = {}, options: MailStackOptions = {}): Promise<MailStack> {
   const catcher = await startMailCatcher();
-  const stack = await startStack({ SMTP_URL: catcher.url, ...env }, { ...options, tenant: { smtpUrl: catcher.url, ...options.tenant } });
+  const apiSmtpUrl = options.smtpLogin ? catcher.url.replace('smtp://', `smtp://${options.smtpLogin}@`) : catcher.url;
+  const stack = await startStack({ SMTP_URL: apiSmtpUrl, ...env }, { ...options, tenant: { smtpUrl: catcher.url, ...options.tenant } });
   return {
     ...stack,
     catcher,
-    async reset() {
-      await resetTenant(stack.tenant.url);
-      catcher.clear();
-    },
     async close() {
       await stack.close();
       await catcher.close();
     },
   };
+}
+
+export interface PersistentStack extends Stack {
+  stateFile: string;
+}
+
+/** Like startStack, but the tenant keeps its state (signing keys included) in a temp file. */
+export async function startPersistentStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<PersistentStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-api-state-'));
+  const stateFile = join(dir, 'state.json');
+  const stack = await startStack(env, { ...options, tenant: { ...options.tenant, stateFile } });
+  return {
+    ...stack,
+    stateFile,
+    close: async () => {
+      await stack.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The tenant's current signing key (private JWK), as persisted in its state file. */
+export function currentSigningKey(stateFile: string): JWK & { kid: string } {
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: { current: { privateJwk: JWK & { kid: string } } } };
+  return state.keys.current.privateJwk;
 }
