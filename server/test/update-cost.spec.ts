@@ -4,14 +4,10 @@
 import { patchStoredUser, resetCounts, storedUser, userToken } from 'local-auth0/testing';
 import { addFreshUser } from './support/fresh-user';
 import { gql, ME, UPDATE } from './support/graphql';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/use-stack';
 import { userCalls } from './support/user-calls';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
+const stack = useStack({ reset: 'none' });
 
 type Names = { firstName: string | null; lastName: string | null };
 
