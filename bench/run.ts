@@ -18,7 +18,7 @@ import { runApiCold } from './scenarios/api-cold';
 import { runApiObservability } from './scenarios/api-observability';
 import { runApiRedis } from './scenarios/api-redis';
 import { buildApi } from './scenarios/api-process';
-import { runApiWarm, type Comparison } from './scenarios/api-warm';
+import { runApiMix, runApiWarm, type Comparison } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
 import { runProfile } from './profile';
@@ -70,6 +70,10 @@ async function main(): Promise<void> {
       process.stdout.write((await runProfile(ctx, log)) + '\n');
       return;
     }
+    if (process.argv.includes('--mix')) {
+      for (const phase of await runApiMix(ctx)) process.stdout.write(`${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}\n`);
+      return;
+    }
     if (process.argv.includes('--observability')) {
       const phase = await runApiObservability(ctx);
       process.stdout.write(`${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}\n`);
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
         memory: warmRun.memory,
         users: userIds.length,
         managementTokenLifetimeS,
+        soakUpdates: warmRun.phases.find((phase) => phase.id === 'soak')?.updateCost,
         apiProcesses: [
           { name: 'warm API', ...warmRun.lifetime, ttlS: settings.profileTtlS },
           { name: 'cold API', ...coldRun.lifetime },

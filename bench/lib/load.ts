@@ -88,10 +88,11 @@ export function meRequests(tokens: readonly string[]): RequestSpec[] {
 }
 
 /**
- * Nine `me` then one `updateProfile` per cycle (90 % / 10 %). Every update sets a new value,
- * so each one that is accepted costs exactly one PATCH upstream.
+ * Nine `me` then one `updateProfile` per cycle (90 % / 10 %). Every update sets a new value, so
+ * each one that is accepted costs a PATCH upstream. `onUpdateAnswered` is told of each update
+ * answered with clean data (the updates whose upstream calls the phase counts).
  */
-export function mixRequests(tokens: readonly string[]): RequestSpec[] {
+export function mixRequests(tokens: readonly string[], onUpdateAnswered?: () => void): RequestSpec[] {
   const withToken = rotatingToken(tokens);
   let version = 0;
   const me: RequestSpec = { path: '/graphql', body: meBody, setupRequest: withToken };
@@ -101,6 +102,11 @@ export function mixRequests(tokens: readonly string[]): RequestSpec[] {
       version += 1;
       return withToken({ ...request, body: updateBody(`Bench ${version}`) });
     },
+    ...(onUpdateAnswered && {
+      onResponse: (status: number, body: string) => {
+        if (status === 200 && isCleanResponse(body)) onUpdateAnswered();
+      },
+    }),
   };
   return [...Array.from({ length: 9 }, () => me), update];
 }

@@ -2,7 +2,7 @@
 import { watchCpu } from './cpu';
 import { runLoad, type LoadOptions } from './load';
 import { readMemory } from './processes';
-import type { PhaseResult, Upstream } from './results';
+import type { PhaseResult, UpdateCost, Upstream } from './results';
 import { addCounts, count, drainCounts, per1000, TOKEN_REQUESTS, USER_PATCHES, USER_READS, type Counts } from './tenant-client';
 
 /**
@@ -45,4 +45,22 @@ export function toUpstream(counts: Counts, operations: number): Upstream {
       userPatches: per1000(userPatches, operations),
     },
   };
+}
+
+const perUpdate = (calls: number, updates: number) => (updates > 0 ? (calls / updates).toFixed(2) : 'n/a');
+
+/** What one accepted update cost upstream, as a note line. */
+function updateCostNote({ updates, reads, patches }: UpdateCost): string {
+  return (
+    `updateProfile: ${perUpdate(reads + patches, updates)} Management calls per update ` +
+    `(reads ${perUpdate(reads, updates)} + PATCHes ${perUpdate(patches, updates)}; ${updates} updates answered; ` +
+    "the reads include me's cache misses)"
+  );
+}
+
+/** A 90/10 mix phase with the cost of its `updates` answered: kept, and put in front of its note. */
+export function withUpdateCost(phase: PhaseResult, updates: number, connections: number): PhaseResult {
+  const updateCost = { updates, reads: phase.upstream?.userReads ?? 0, patches: phase.upstream?.userPatches ?? 0, inFlightAtStop: connections };
+  const note = [updateCostNote(updateCost), phase.note].filter(Boolean).join('; ');
+  return { ...phase, updateCost, note };
 }

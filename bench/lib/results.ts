@@ -10,6 +10,17 @@ export interface Upstream {
   per1000: { tokenRequests: number; userReads: number; userPatches: number };
 }
 
+/** What the accepted updateProfile calls of a 90/10 mix phase cost upstream. */
+export interface UpdateCost {
+  /** Updates answered with clean data. */
+  updates: number;
+  /** User reads over the phase (`me`'s cache misses included). */
+  reads: number;
+  patches: number;
+  /** Connections of the load: requests in flight at its stop may have reached Auth0 unanswered. */
+  inFlightAtStop: number;
+}
+
 export interface PhaseResult {
   id: string;
   title: string;
@@ -18,6 +29,8 @@ export interface PhaseResult {
   /** req/s over the bare Apollo 5 on Fastify 5 of the same comparison. */
   ratioToReference?: number;
   upstream?: Upstream;
+  /** 90/10 mix phases: Management calls per accepted update. */
+  updateCost?: UpdateCost;
   /** RSS of the server process right after the phase, MB. */
   rssAfterMb?: number;
   /** CPU over the phase, % of one core (200 = both cores of this machine). */

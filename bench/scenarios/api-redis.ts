@@ -5,7 +5,7 @@
 import { startRedis, type TestRedis } from 'test-support';
 import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadStats } from '../lib/load';
-import { toUpstream } from '../lib/phase';
+import { toUpstream, withUpdateCost } from '../lib/phase';
 import { readMemory, type Service } from '../lib/processes';
 import type { PhaseResult } from '../lib/results';
 import { drainCounts } from '../lib/tenant-client';
@@ -80,11 +80,13 @@ async function twoReplicasMix(ctx: RunContext, redis: TestRedis): Promise<PhaseR
     for (const replica of replicas) await callMeForEveryUser(replica.url, tokens);
     await drainCounts(tenantUrl);
     const cpu = replicas.map((replica) => watchCpu(replica.pid));
+    let answered = 0;
+    const countAnswer = () => (answered += 1);
     const stats = combined(
-      await Promise.all(replicas.map((replica) => runLoad({ url: replica.url, connections, requests: mixRequests(tokens), durationS: settings.durationS }))),
+      await Promise.all(replicas.map((replica) => runLoad({ url: replica.url, connections, requests: mixRequests(tokens, countAnswer), durationS: settings.durationS }))),
     );
     const counts = await drainCounts(tenantUrl);
-    return {
+    return withUpdateCost({
       id: 'replicas-mix',
       title: 'two replicas + Redis, 90 % me / 10 % updateProfile, load on both',
       stats,
@@ -92,7 +94,7 @@ async function twoReplicasMix(ctx: RunContext, redis: TestRedis): Promise<PhaseR
       rssAfterMb: Math.max(...replicas.map((replica) => readMemory(replica.pid).rssMb)),
       cpu: { server: Math.round(cpu.reduce((total, watch) => total + watch.percentOver(stats.durationS), 0)), tenant: 0 },
       note: `fleet of 2 replicas, ${connections} connections each; upstream calls per 1,000 operations for the whole fleet`,
-    };
+    }, answered, connections * replicas.length);
   });
 }
 

@@ -5,7 +5,7 @@
 // on the API until it has seen >= 60 s of load; the API's RSS is sampled throughout.
 import { watchCpu } from '../lib/cpu';
 import { meRequests, mixRequests, runInterleaved, runLoad, type LoadOptions } from '../lib/load';
-import { measurePhase, toUpstream } from '../lib/phase';
+import { measurePhase, toUpstream, withUpdateCost } from '../lib/phase';
 import { readMemory, type Service } from '../lib/processes';
 import type { ApiMemory, PhaseResult } from '../lib/results';
 import { sampleRss } from '../lib/rss-sampler';
@@ -86,6 +86,36 @@ export async function runApiWarm(ctx: RunContext): Promise<WarmRun> {
   }
 }
 
+/** The 90/10 mix, then more of it (the soak; skipped when BENCH_SOAK is 0), each noted with what one update cost upstream. */
+async function runMix(ctx: RunContext, api: Service, tally: Counts): Promise<PhaseResult[]> {
+  const { settings, tokens, tenantUrl } = ctx;
+  let answered = 0;
+  const load = { url: api.url, connections: settings.connections, requests: mixRequests(tokens, () => (answered += 1)) };
+  const phases = [
+    { id: 'mix', title: `API 90 % me / 10 % updateProfile, ${settings.connections} connections`, durationS: settings.durationS },
+    { id: 'soak', title: `API soak: more of the 90/10 mix, ${settings.connections} connections`, durationS: settings.soakS },
+  ];
+  const results: PhaseResult[] = [];
+  for (const { id, title, durationS } of phases.filter((phase) => phase.durationS > 0)) {
+    const before = answered;
+    const phase = await measurePhase(tenantUrl, tally, { id, title, load: { ...load, durationS }, serverPid: api.pid, tenantPid: ctx.tenantPid });
+    results.push(withUpdateCost(phase, answered - before, settings.connections));
+  }
+  return results;
+}
+
+/** `npm run bench -- --mix`: the 90/10 mix (and the soak) alone, on one warmed API. */
+export async function runApiMix(ctx: RunContext): Promise<PhaseResult[]> {
+  await drainCounts(ctx.tenantUrl);
+  const api = await startApi(ctx, 'API (mix)', { profileTtlS: ctx.settings.profileTtlS, updateRateLimitPerMinute: ctx.settings.updateRateLimitPerMinute });
+  try {
+    await callMeForEveryUser(api.url, ctx.tokens);
+    return await runMix(ctx, api, {});
+  } finally {
+    await api.stop();
+  }
+}
+
 async function loadApi(ctx: RunContext, servers: Servers): Promise<WarmRun> {
   const { settings, tenantUrl, tokens } = ctx;
   const { api } = servers;
@@ -97,28 +127,14 @@ async function loadApi(ctx: RunContext, servers: Servers): Promise<WarmRun> {
     const comparisons: Comparison[] = [];
     for (const connections of settings.comparisonConnections) comparisons.push(await compareAt(ctx, servers, connections, tally));
     await stopReferences(servers.references);
-    const load = { url: api.url, connections: settings.connections, requests: mixRequests(tokens) };
-    const mix = await measurePhase(tenantUrl, tally, {
-      id: 'mix',
-      title: `API 90 % me / 10 % updateProfile, ${settings.connections} connections`,
-      load: { ...load, durationS: settings.durationS },
-      serverPid: api.pid,
-      tenantPid: ctx.tenantPid,
-    });
-    const soak = await measurePhase(tenantUrl, tally, {
-      id: 'soak',
-      title: `API soak: more of the 90/10 mix, ${settings.connections} connections`,
-      load: { ...load, durationS: settings.soakS },
-      serverPid: api.pid,
-      tenantPid: ctx.tenantPid,
-    });
+    const mixPhases = await runMix(ctx, api, tally);
     const { samples, last } = sampler.stop();
     addCounts(tally, await drainCounts(tenantUrl));
     const warmSeconds = comparisons.reduce((sum, c) => sum + settings.warmupS + c.warm.stats.durationS, 0);
-    const loadSeconds = warmSeconds + mix.stats.durationS + soak.stats.durationS;
+    const loadSeconds = warmSeconds + mixPhases.reduce((sum, phase) => sum + phase.stats.durationS, 0);
     return {
       comparisons,
-      phases: [mix, soak],
+      phases: mixPhases,
       memory: {
         rssAtStartMb: atStart.rssMb,
         loadSeconds: Math.round(loadSeconds),
