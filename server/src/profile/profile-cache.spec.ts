@@ -30,6 +30,22 @@ describe('ProfileCache', () => {
     expect(fetches).toEqual(['u1']);
   });
 
+  it('answers a fresh copy (read or written) without fetching, nothing during a first read or once the TTL has elapsed', async () => {
+    const { cache, fetches, advance } = setup(30_000);
+    const reading = deferred<P>();
+    const first = cache.get('u1', () => reading.promise);
+    await expect(cache.fresh('u1')).resolves.toBeUndefined();
+    reading.resolve({ name: 'read' });
+    await first;
+    await expect(cache.fresh('u1')).resolves.toEqual({ name: 'read' });
+    cache.set('u1', { name: 'written' });
+    advance(29_999);
+    await expect(cache.fresh('u1')).resolves.toEqual({ name: 'written' });
+    advance(1);
+    await expect(cache.fresh('u1')).resolves.toBeUndefined();
+    expect(fetches).toEqual([]);
+  });
+
   it('fetches again once the TTL has elapsed', async () => {
     const { cache, fetches, fetcher, advance } = setup(30_000);
     await cache.get('u1', fetcher('u1'));

@@ -21,8 +21,8 @@ afterAll(async () => {
 });
 
 /** A replica's cache; replicas given the same `keyPrefix` share entries. */
-async function replica(keyPrefix: string, ttlMs = 30_000): Promise<SharedProfileCache<Value>> {
-  const connection = new SharedRedis({ url: redis.url, commandTimeoutMs: 500, log: pino({ level: 'silent' }) });
+async function replica(keyPrefix: string, ttlMs = 30_000, url = redis.url): Promise<SharedProfileCache<Value>> {
+  const connection = new SharedRedis({ url, commandTimeoutMs: 500, log: pino({ level: 'silent' }) });
   connections.push(connection);
   await connection.start(2000);
   return new SharedProfileCache<Value>({
@@ -103,4 +103,27 @@ it('reads upstream once for concurrent misses on one replica, and a write starts
   answer({ name: 'read', version: 1 });
   await expect(Promise.all(waiting)).resolves.toEqual(Array.from({ length: 10 }, () => ({ name: 'read', version: 1 })));
   await expect(after).resolves.toEqual({ name: 'written', version: 2 });
+});
+
+it('answers, without reading upstream, the fresh copy another replica wrote last, and nothing once it expires', async () => {
+  const [a, b] = await Promise.all([replica('t6:', 300), replica('t6:', 300)]);
+  await expect(b.fresh('u6')).resolves.toBeUndefined();
+  await a.set('u6', { name: 'written on a', version: 1 });
+  await expect(b.fresh('u6')).resolves.toEqual({ name: 'written on a', version: 1 });
+  await a.set('u6', { name: 'written again', version: 2 });
+  await expect(b.fresh('u6')).resolves.toEqual({ name: 'written again', version: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await expect(b.fresh('u6')).resolves.toBeUndefined();
+});
+
+it('answers the copy written in process while Redis is down', async () => {
+  const own = await startRedis();
+  try {
+    const a = await replica('t7:', 30_000, own.url);
+    await own.kill();
+    await a.set('u7', { name: 'written while down', version: 1 });
+    await expect(a.fresh('u7')).resolves.toEqual({ name: 'written while down', version: 1 });
+  } finally {
+    await own.close();
+  }
 });
