@@ -3,18 +3,13 @@
 // API's tokens do not get it.
 import { decodeJwt } from 'jose';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LocalAuth0 } from '../src/index';
 import { userToken } from '../src/testing';
-import { API, json, startTenant } from './helpers';
+import { API, json, useTenant } from './helpers';
 import { codeForAda, exchangeCode, form } from './oidc-helpers';
 
 const CLAIM = 'https://profile-api.local/auth_time';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 interface Tokens { access_token: string; id_token?: string; refresh_token?: string }
 const token = (body: Record<string, string>) => fetch(`${tenant.url}/oauth/token`, form(body)).then((res) => json<Tokens>(res));

@@ -1,13 +1,7 @@
-import type { LocalAuth0 } from '../src/index';
-import { json, post, startTenant } from './helpers';
+import { json, post, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, login, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 const BLOCKED = 'Your account has been blocked after multiple consecutive login attempts.';
 const ALAN_LOGIN = { email: 'alan@example.com', password: 'Alan-Turing-1912' };

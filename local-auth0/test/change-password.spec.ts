@@ -1,12 +1,6 @@
-import type { LocalAuth0 } from '../src/index';
-import { counts, json, post, startTenant } from './helpers';
+import { counts, json, post, useTenant } from './helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 const SENT = "We've just sent you an email to reset your password.";
 const DATABASE = 'Username-Password-Authentication';

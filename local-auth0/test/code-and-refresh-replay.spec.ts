@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { LocalAuth0 } from '../src/index';
-import { json, post, SPA, startTenant } from './helpers';
+import { json, SPA, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, codeForAda, exchangeCode, form, login } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 interface Tokens { access_token: string; refresh_token: string }
 const refresh = (token: string) => fetch(`${tenant.url}/oauth/token`, form({ grant_type: 'refresh_token', client_id: 'local-spa', refresh_token: token }));

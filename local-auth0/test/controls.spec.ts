@@ -1,13 +1,7 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import type { LocalAuth0 } from '../src/index';
-import { ADA, API, counts, GRACE, json, managementToken, post, startTenant, userPath } from './helpers';
+import { ADA, API, counts, GRACE, json, managementToken, post, useTenant, userPath } from './helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 const jwks = async () => json<JSONWebKeySet>(await fetch(`${tenant.url}/.well-known/jwks.json`));
 const mint = async (body: Record<string, unknown>) => json<{ access_token: string; token_type: string; expires_in: number }>(await post(`${tenant.url}/__local/tokens`, body));

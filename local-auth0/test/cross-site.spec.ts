@@ -1,12 +1,7 @@
-import type { LocalAuth0 } from '../src/index';
-import { json, post, SPA, startTenant } from './helpers';
+import { json, post, SPA, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 const EVIL = 'http://evil.example';
 const controlAttempts: [string, string, Record<string, string>, string][] = [

@@ -1,14 +1,8 @@
-import type { LocalAuth0 } from '../src/index';
 import { userToken } from '../src/testing';
-import { ADA, ALAN, counts, json, managementToken, post, startTenant, userPath } from './helpers';
+import { ADA, ALAN, counts, json, managementToken, post, useTenant, userPath } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, login, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 const remove = (id: string, token: string) => fetch(userPath(tenant, id), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
 const read = async (id: string) => fetch(userPath(tenant, id), { headers: { authorization: `Bearer ${await managementToken(tenant)}` } });

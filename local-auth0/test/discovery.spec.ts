@@ -1,11 +1,6 @@
-import type { LocalAuth0 } from '../src/index';
-import { json, startTenant } from './helpers';
+import { json, useTenant } from './helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 type Discovery = Record<string, unknown>;
 const discovery = async () => json<Discovery>(await fetch(`${tenant.url}/.well-known/openid-configuration`));

@@ -1,6 +1,7 @@
 import { startMailCatcher, type MailCatcher } from '../../server/test/support/mail-catcher';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
-import { managementToken as requestManagementToken, readCounts, SEED_USERS } from '../src/testing';
+import { managementToken as requestManagementToken, readCounts, resetTenant, SEED_USERS } from '../src/testing';
+import { useRunning } from 'test-support/hooks';
 
 export const ADA = SEED_USERS.ada.id;
 export const GRACE = SEED_USERS.grace.id;
@@ -12,18 +13,42 @@ export function startTenant(options: LocalAuth0Options = {}): Promise<LocalAuth0
   return startLocalAuth0({ port: 0, stateFile: null, ...options });
 }
 
-/** A tenant that mails to a real SMTP catcher; close() stops both. */
-export async function startTenantWithMail(options: LocalAuth0Options = {}): Promise<{ tenant: LocalAuth0; catcher: MailCatcher; close(): Promise<void> }> {
+export interface UseTenantOptions {
+  tenant?: LocalAuth0Options;
+  /** 'each' (default): the tenant is back to its seed (users, sessions, counts, faults) and caught mails forgotten before each test. */
+  reset?: 'each' | 'none';
+  /** The tenant mails to a real SMTP catcher: `catcher`. */
+  mail?: true;
+}
+
+/** A tenant and the SMTP catcher it mails to; close() stops both. */
+export interface MailingTenant extends LocalAuth0 {
+  catcher: MailCatcher;
+}
+
+async function startMailingTenant(options: LocalAuth0Options = {}): Promise<MailingTenant> {
   const catcher = await startMailCatcher();
   const tenant = await startTenant({ smtpUrl: catcher.url, ...options });
   return {
-    tenant,
+    ...tenant,
     catcher,
     async close() {
       await tenant.close();
       await catcher.close();
     },
   };
+}
+
+/** The spec file's tenant (useRunning): started before its tests, closed after them. */
+export function useTenant(options: UseTenantOptions & { mail: true }): MailingTenant;
+export function useTenant(options?: UseTenantOptions): LocalAuth0;
+export function useTenant(options: UseTenantOptions = {}): LocalAuth0 | MailingTenant {
+  const start = () => (options.mail ? startMailingTenant(options.tenant) : startTenant(options.tenant));
+  const reset = async (tenant: LocalAuth0 & { catcher?: MailCatcher }) => {
+    await resetTenant(tenant.url);
+    tenant.catcher?.clear();
+  };
+  return useRunning<LocalAuth0 & { catcher?: MailCatcher }>(start, { reset: options.reset === 'none' ? undefined : reset });
 }
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {

@@ -1,15 +1,9 @@
 // The login page's demo logins follow each seed user by id: a changed email shows the current
 // address, a deleted user is no longer advertised.
-import type { LocalAuth0 } from '../src/index';
-import { ADA, GRACE, managementToken, post, startTenant, userPath } from './helpers';
+import { ADA, GRACE, managementToken, useTenant, userPath } from './helpers';
 import { authorizeQuery, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 async function demoLoginsShown(): Promise<string> {
   const page = await (await fetch(`${tenant.url}/authorize?${authorizeQuery(pkce().challenge)}`)).text();

@@ -1,14 +1,10 @@
-import type { LocalAuth0 } from '../src/index';
-import { ADA, ALAN, GRACE, json, managementToken, post, startTenant, userPath } from './helpers';
+import { ADA, ALAN, GRACE, json, managementToken, post, startTenant, userPath, useTenant } from './helpers';
 
-let tenant: LocalAuth0;
+const tenant = useTenant();
 let token: string;
 beforeAll(async () => {
-  tenant = await startTenant();
   token = await managementToken(tenant);
 });
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
 
 const auth = (t = token) => ({ authorization: `Bearer ${t}` });
 const patch = (id: string, body: unknown, t = token) =>

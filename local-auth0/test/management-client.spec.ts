@@ -1,14 +1,8 @@
 import { ManagementError } from 'auth0';
-import type { LocalAuth0 } from '../src/index';
-import { ADA, ALAN, counts, GRACE, post, startTenant } from './helpers';
+import { ADA, ALAN, counts, GRACE, post, useTenant } from './helpers';
 import { managementClient } from './sdk';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 describe('the auth0 SDK ManagementClient against the local tenant', () => {
   it('reads a user with client credentials', async () => {

@@ -1,14 +1,9 @@
 import { decodeJwt } from 'jose';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LocalAuth0 } from '../src/index';
-import { json, startTenant } from './helpers';
+import { json, useTenant } from './helpers';
 import { authorizeQuery, codeForAda, exchangeCode, form, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 const authorize = (cookie: string, extra: Record<string, string>) =>
   fetch(`${tenant.url}/authorize?${authorizeQuery(pkce().challenge, extra)}`, { headers: { cookie }, redirect: 'manual' });

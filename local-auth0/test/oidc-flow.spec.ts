@@ -1,13 +1,8 @@
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import type { LocalAuth0 } from '../src/index';
-import { ADA, API, GRACE, json, SPA, startTenant } from './helpers';
+import { ADA, API, GRACE, json, SPA, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, codeForAda, exchangeCode, form, login, pkce } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 interface Tokens { access_token: string; id_token?: string; refresh_token?: string; scope: string; expires_in: number; token_type: string }
 

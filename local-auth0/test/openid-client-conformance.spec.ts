@@ -1,7 +1,6 @@
 import * as oidc from 'openid-client';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LocalAuth0 } from '../src/index';
-import { ADA, API, startTenant } from './helpers';
+import { ADA, API, useTenant } from './helpers';
 import { ADA_LOGIN, form } from './oidc-helpers';
 
 const APP = 'http://localhost:4200';
@@ -12,15 +11,13 @@ describe.each([
   ['without', APP, `${APP}/`],
   ['with', `${APP}/`, APP],
 ])('openid-client 6 with the redirect URI registered %s the trailing slash', (_variant, registered, requested) => {
-  let tenant: LocalAuth0;
+  const tenant = useTenant({ tenant: { spaUrls: [registered] }, reset: 'none' });
   let config: oidc.Configuration;
   beforeAll(async () => {
-    tenant = await startTenant({ spaUrls: [registered] });
     config = await oidc.discovery(new URL(tenant.issuer), 'local-spa', { token_endpoint_auth_method: 'none' }, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
     });
   });
-  afterAll(() => tenant.close());
 
   async function authorizationUrl(extra: Record<string, string> = {}) {
     const verifier = oidc.randomPKCECodeVerifier();

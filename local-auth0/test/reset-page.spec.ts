@@ -1,30 +1,19 @@
 // The reset mail of /dbconnections/change_password, sent over real SMTP to a real catcher, and
 // the page behind its link: single use, expiry, the connection's password policy, and what a
 // changed password does (works at once, refresh tokens revoked, brute-force block lifted).
-import { linkIn, type MailCatcher } from '../../server/test/support/mail-catcher';
-import type { LocalAuth0 } from '../src/index';
-import { json, post, startTenant, startTenantWithMail } from './helpers';
+import { linkIn } from '../../server/test/support/mail-catcher';
+import { json, post, startTenant, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, login, pkce } from './oidc-helpers';
 
-let catcher: MailCatcher;
-let tenant: LocalAuth0;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ tenant, catcher, close } = await startTenantWithMail());
-});
-afterAll(() => close());
-beforeEach(async () => {
-  await post(`${tenant.url}/__local/reset`, {});
-  catcher.clear();
-});
+const tenant = useTenant({ mail: true });
 
 const NEW_PASSWORD = 'Countess-of-Lovelace-1843';
 
 async function resetLink(email = ADA_LOGIN.email, tenantUrl = tenant.url): Promise<string> {
-  const afterId = catcher.lastId();
+  const afterId = tenant.catcher.lastId();
   const res = await post(`${tenantUrl}/dbconnections/change_password`, { client_id: 'local-spa', email, connection: 'Username-Password-Authentication' });
   expect(res.status).toBe(200);
-  const mail = await catcher.waitForMail(email, { afterId });
+  const mail = await tenant.catcher.waitForMail(email, { afterId });
   expect(mail.subject).toBe('Reset your password');
   return linkIn(mail, `${tenantUrl}/u/reset-password?ticket=`);
 }
@@ -49,7 +38,7 @@ describe('the password reset mail and page', () => {
     await post(`${tenant.url}/dbconnections/change_password`, { client_id: 'local-spa', email: 'nobody@example.com', connection: 'Username-Password-Authentication' });
     await post(`${tenant.url}/dbconnections/change_password`, { client_id: 'local-spa', email: 'grace@example.com', connection: 'Username-Password-Authentication' });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(catcher.messages()).toEqual([]);
+    expect(tenant.catcher.messages()).toEqual([]);
   });
 
   it('sets a password that signs in at once; the old one stops working', async () => {
@@ -111,7 +100,7 @@ describe('the password reset mail and page', () => {
   });
 
   it('stops working once expired', async () => {
-    const shortLived = await startTenant({ smtpUrl: catcher.url, resetTicketTtlSeconds: 1 });
+    const shortLived = await startTenant({ smtpUrl: tenant.catcher.url, resetTicketTtlSeconds: 1 });
     try {
       const ticket = ticketOf(await resetLink(ADA_LOGIN.email, shortLived.url));
       await new Promise((resolve) => setTimeout(resolve, 1100));

@@ -1,14 +1,8 @@
 import { decodeJwt } from 'jose';
-import type { LocalAuth0 } from '../src/index';
-import { ADA, ALAN, API, json, managementToken, post, startTenant, userPath } from './helpers';
+import { ADA, ALAN, API, json, managementToken, post, useTenant, userPath } from './helpers';
 import { ADA_LOGIN, codeForAda, exchangeCode, form } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
-beforeEach(() => post(`${tenant.url}/__local/reset`, {}));
+const tenant = useTenant();
 
 interface Tokens { access_token: string; scope: string }
 

@@ -1,12 +1,7 @@
-import type { LocalAuth0 } from '../src/index';
-import { startTenant } from './helpers';
+import { startTenant, useTenant } from './helpers';
 import { codeForAda } from './oidc-helpers';
 
-let tenant: LocalAuth0;
-beforeAll(async () => {
-  tenant = await startTenant();
-});
-afterAll(() => tenant.close());
+const tenant = useTenant({ reset: 'none' });
 
 const attributes = (setCookie: string | null) =>
   (setCookie ?? '').split(';').slice(1).map((part) => part.trim().toLowerCase().split('=')[0]);

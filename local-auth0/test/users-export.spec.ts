@@ -1,9 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import type { LocalAuth0 } from '../src/index';
 import { addUsers, allUsers, injectFault, resetTenant, ROUTES } from '../src/testing';
-import { counts, json, managementToken, post, startTenant } from './helpers';
+import { counts, json, managementToken, post, startTenant, useTenant } from './helpers';
 
-let tenant: LocalAuth0;
+const tenant = useTenant({ reset: 'none' });
 let token: string;
 const auth = () => ({ authorization: `Bearer ${token}` });
 
@@ -11,11 +10,9 @@ const generated = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ user_id: `auth0|gen${String(i).padStart(5, '0')}`, email: `gen${i}@example.com`, user_metadata: { firstName: `First${i}`, theme: 'dark' } }));
 
 beforeAll(async () => {
-  tenant = await startTenant();
   token = await managementToken(tenant);
   await addUsers(tenant.url, generated(1100));
 });
-afterAll(() => tenant.close());
 
 const listPage = (page: number, perPage: number) =>
   fetch(`${tenant.url}/api/v2/users?page=${page}&per_page=${perPage}&include_totals=true`, { headers: auth() });

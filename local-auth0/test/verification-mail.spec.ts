@@ -1,32 +1,24 @@
 // The verify_email mail Auth0 sends, sent by the tenant over real SMTP to a real catcher, and
 // its link, which really verifies the address (once, and only while the address is still the user's).
-import { linkIn, type MailCatcher } from '../../server/test/support/mail-catcher';
-import type { LocalAuth0 } from '../src/index';
+import { linkIn } from '../../server/test/support/mail-catcher';
 import { storedUser } from '../src/testing';
-import { ADA, managementToken, startTenantWithMail, userPath } from './helpers';
+import { ADA, managementToken, userPath, useTenant } from './helpers';
 
-let catcher: MailCatcher;
-let tenant: LocalAuth0;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ tenant, catcher, close } = await startTenantWithMail());
-});
-afterAll(() => close());
+const tenant = useTenant({ mail: true, reset: 'none' });
 
 async function patchAda(body: Record<string, unknown>): Promise<Response> {
   const token = await managementToken(tenant);
   return fetch(userPath(tenant, ADA), { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-const verificationLink = async (address: string, afterId: number) => linkIn(await catcher.waitForMail(address, { afterId }), `${tenant.url}/u/email-verification?ticket=`);
+const verificationLink = async (address: string, afterId: number) => linkIn(await tenant.catcher.waitForMail(address, { afterId }), `${tenant.url}/u/email-verification?ticket=`);
 
 describe('the verify_email mail', () => {
   it('goes to the new address with a link that marks it verified, once', async () => {
-    const afterId = catcher.lastId();
+    const afterId = tenant.catcher.lastId();
     expect((await patchAda({ email: 'ada.verify@example.com', verify_email: true })).status).toBe(200);
     expect((await storedUser(tenant.url, ADA)).email_verified).toBe(false);
-    const mail = await catcher.waitForMail('ada.verify@example.com', { afterId });
+    const mail = await tenant.catcher.waitForMail('ada.verify@example.com', { afterId });
     expect(mail.subject).toBe('Verify your email');
     expect(mail.html).toContain('href="');
     const link = await verificationLink('ada.verify@example.com', afterId);
@@ -42,7 +34,7 @@ describe('the verify_email mail', () => {
   });
 
   it('does not verify an address the user no longer has', async () => {
-    const afterId = catcher.lastId();
+    const afterId = tenant.catcher.lastId();
     await patchAda({ email: 'ada.first@example.com', verify_email: true });
     const link = await verificationLink('ada.first@example.com', afterId);
     await patchAda({ email: 'ada.second@example.com' });
@@ -52,10 +44,10 @@ describe('the verify_email mail', () => {
   });
 
   it('refuses a made-up ticket and sends nothing for a PATCH without verify_email', async () => {
-    const before = catcher.messages().length;
+    const before = tenant.catcher.messages().length;
     expect((await fetch(`${tenant.url}/u/email-verification?ticket=made-up`)).status).toBe(400);
     await patchAda({ email: 'ada.quiet@example.com', email_verified: true });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(catcher.messages().length).toBe(before);
+    expect(tenant.catcher.messages().length).toBe(before);
   });
 });

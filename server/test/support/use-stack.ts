@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import type { LocalAuth0, LocalAuth0Options } from 'local-auth0';
 import { resetTenant, SEED_USERS, userToken } from 'local-auth0/testing';
 import type { MailCatcher } from './mail-catcher';
+import { useRunning } from 'test-support/hooks';
 import { startMailStack, startPersistentStack, startStack, type Stack, type StackOptions } from './stack';
 
 type SeedUser = keyof typeof SEED_USERS;
@@ -45,13 +46,11 @@ export interface StackHandle<User extends SeedUser> {
   readonly logs: string;
 }
 
-interface Running extends Stack {
-  catcher?: MailCatcher;
-  stateFile?: string;
-  tokens: Record<string, string>;
+async function signIn(tenantUrl: string, users: readonly SeedUser[]): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const user of users) tokens[user] = await userToken(tenantUrl, { email: SEED_USERS[user].email });
+  return tokens;
 }
-
-const START_TIMEOUT_MS = 30_000;
 
 function startFor(options: UseStackOptions<SeedUser>, logDestination: PassThrough | undefined): Promise<Stack & { catcher?: MailCatcher; stateFile?: string }> {
   const env = options.env ?? {};
@@ -62,70 +61,45 @@ function startFor(options: UseStackOptions<SeedUser>, logDestination: PassThroug
   return startStack(env, start);
 }
 
-async function signIn(tenantUrl: string, users: readonly SeedUser[]): Promise<Record<string, string>> {
-  const tokens: Record<string, string> = {};
-  for (const user of users) tokens[user] = await userToken(tenantUrl, { email: SEED_USERS[user].email });
-  return tokens;
+function required<T>(value: T | undefined, option: string): T {
+  if (value === undefined) throw new Error(`useStack: pass the ${option} option to read this`);
+  return value;
 }
 
-/** Registers the start, the stop and the reset hooks in the current scope; answers the handle. */
+/** Registers the start, the stop and the reset hooks in the current scope (useRunning); answers the handle. */
 export function useStack<const User extends SeedUser = never>(options: UseStackOptions<User> = {}): StackHandle<User> {
-  let running: Running | undefined;
   let logText = '';
   const logs = options.logs ? new PassThrough() : undefined;
   logs?.on('data', (chunk: Buffer) => {
     logText += chunk.toString();
   });
-
-  const start = async () => {
-    const stack = await startFor(options, logs);
-    running = { ...stack, tokens: await signIn(stack.tenant.url, options.signIn ?? []) };
-  };
-  const stop = () => running?.close();
-  const reset = async () => {
-    await resetTenant(current().tenant.url);
-    current().catcher?.clear();
-  };
-  const current = (): Running => {
-    if (!running) throw new Error('useStack: the stack starts in beforeAll; read it inside a hook or a test');
-    return running;
-  };
-  const required = <T>(value: T | undefined, option: string): T => {
-    if (value === undefined) throw new Error(`useStack: pass the ${option} option to read this`);
-    return value;
-  };
-
-  if (options.lifetime === 'test') {
-    beforeEach(start, START_TIMEOUT_MS);
-    afterEach(stop);
-  } else {
-    beforeAll(start, START_TIMEOUT_MS);
-    afterAll(stop);
-    if (options.reset !== 'none') beforeEach(reset);
-  }
   if (options.logs === 'test') {
     beforeEach(() => {
       logText = '';
     });
   }
-  return {
-    get tenant() {
-      return current().tenant;
-    },
-    get api() {
-      return current().api;
-    },
-    get tokens() {
-      return current().tokens as Record<User, string>;
-    },
-    get catcher() {
-      return required(current().catcher, 'mail');
-    },
-    get stateFile() {
-      return required(current().stateFile, 'persistent');
-    },
-    get logs() {
-      return required(options.logs ? logText : undefined, 'logs');
-    },
+  const start = async (): Promise<StackHandle<User> & Stack> => {
+    const stack = await startFor(options, logs);
+    const tokens = (await signIn(stack.tenant.url, options.signIn ?? [])) as Record<User, string>;
+    return {
+      tenant: stack.tenant,
+      api: stack.api,
+      tokens,
+      close: () => stack.close(),
+      get catcher() {
+        return required(stack.catcher, 'mail');
+      },
+      get stateFile() {
+        return required(stack.stateFile, 'persistent');
+      },
+      get logs() {
+        return required(options.logs && logText, 'logs');
+      },
+    };
   };
+  const reset = async (stack: Stack & { catcher?: MailCatcher }) => {
+    await resetTenant(stack.tenant.url);
+    if (options.mail) stack.catcher?.clear();
+  };
+  return useRunning(start, { lifetime: options.lifetime, reset: options.reset === 'none' ? undefined : reset });
 }
