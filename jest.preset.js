@@ -23,4 +23,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
+  // Unit specs beside the code (src/) open no sockets: one that does fails.
+  setupFilesAfterEnv: [require.resolve('./test-support/src/unit-specs-open-no-sockets.ts')],
 };

@@ -1,7 +1,7 @@
 // Two API instances sharing one Redis: a deletion through replica A leaves no replica answering
 // a profile for the deleted user (cached, last-known or replayed), even while the tenant answers
 // 503; the password reset limit holds across the fleet.
-import { injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
+import { injectFault, ROUTES, userToken } from 'local-auth0/testing';
 import { addFreshUser } from '../support/fresh-user';
 import { useTwoReplicas } from './two-replicas';
 import { errorCode, gql, ME } from '../support/graphql';
@@ -10,8 +10,7 @@ import { appOperation } from 'test-support';
 const DELETE_ACCOUNT = appOperation('DeleteMyAccount');
 const SEND_RESET = appOperation('SendPasswordResetEmail');
 
-const t = useTwoReplicas();
-beforeEach(() => resetTenant(t.tenant.url));
+const t = useTwoReplicas({}, { reset: 'each' });
 
 async function freshUser(): Promise<{ id: string; email: string; token: string }> {
   const user = await addFreshUser(t.tenant.url);

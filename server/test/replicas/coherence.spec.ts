@@ -1,12 +1,8 @@
 import { errorCode, gql, ME, UPDATE } from '../support/graphql';
-import { startFleet, type Fleet } from './fleet';
+import { useFleet } from './fleet';
 
 // Three replicas sharing one Redis: what one acknowledges, every other answers at once.
-let fleet: Fleet;
-beforeAll(async () => {
-  fleet = await startFleet({ replicas: 3, users: 15 });
-}, 60_000);
-afterAll(() => fleet.close());
+const fleet = useFleet({ replicas: 3, users: 15 });
 
 type Profile = { firstName: string | null; lastName: string | null; updatedAt: string };
 

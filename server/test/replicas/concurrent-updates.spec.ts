@@ -1,15 +1,11 @@
 import { addUsers, injectFault, ROUTES, storedUser, userToken } from 'local-auth0/testing';
 import { gql, UPDATE } from '../support/graphql';
-import { startFleet, type Fleet } from './fleet';
+import { useFleet } from './fleet';
 
 // Two replicas sharing one Redis, ten users whose user_metadata still holds legacy aliases (as
 // alan's does): two concurrent updates of different fields, one through each replica, must both
 // be kept.
-let fleet: Fleet;
-beforeAll(async () => {
-  fleet = await startFleet({ replicas: 2, users: 1 });
-}, 60_000);
-afterAll(() => fleet.close());
+const fleet = useFleet({ replicas: 2, users: 1 });
 
 const aliasUser = (trial: number) => ({
   user_id: `auth0|alias-user-${trial}`,

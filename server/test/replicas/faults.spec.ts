@@ -1,18 +1,14 @@
 import { errorCode, gql, ME, UPDATE } from '../support/graphql';
 import { startSilentRedis } from 'test-support';
 import { startApiProcess } from './api-process';
-import { startFleet, type Fleet } from './fleet';
+import { useFleet } from './fleet';
 import { startMeLoad } from './load';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // AUTH0_TIMEOUT_MS is 1000 for the replicas; the contract is an answer within ~5 s.
 const DEADLINE_MS = 5000;
 
-let fleet: Fleet;
-beforeAll(async () => {
-  fleet = await startFleet({ replicas: 3, users: 20, env: { UPDATE_RATE_LIMIT_PER_MINUTE: '1000' } });
-}, 60_000);
-afterAll(() => fleet.close());
+const fleet = useFleet({ replicas: 3, users: 20, env: { UPDATE_RATE_LIMIT_PER_MINUTE: '1000' } });
 
 async function readyz(apiUrl: string): Promise<{ status: number; body: { status: string; dependencies: Record<string, string> } }> {
   const response = await fetch(`${apiUrl}/readyz`);

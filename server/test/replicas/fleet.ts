@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { userToken } from 'local-auth0/testing';
 import { startRedis, type TestRedis, writeBenchSeed } from 'test-support';
+import { useRunning } from 'test-support/hooks';
+import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { killAllApis, startReplicas, type ApiProcess } from './api-process';
 
 export interface Fleet {
@@ -17,7 +19,13 @@ export interface Fleet {
   close(): Promise<void>;
 }
 
-export async function startFleet(options: { replicas: number; users: number; env?: Record<string, string> }): Promise<Fleet> {
+export interface FleetOptions {
+  replicas: number;
+  users: number;
+  env?: Record<string, string>;
+}
+
+export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const { seedFile, userIds } = writeBenchSeed(options.users);
   const redis = await startRedis();
   const tenant = await startLocalAuth0({ port: 0, stateFile: null, seedFile });
@@ -36,4 +44,29 @@ export async function startFleet(options: { replicas: number; users: number; env
       rmSync(dirname(seedFile), { recursive: true, force: true });
     },
   };
+}
+
+/** A fleet whose replicas mail (SMTP_URL) to a real SMTP catcher. */
+export interface MailingFleet extends Fleet {
+  catcher: MailCatcher;
+}
+
+async function startMailingFleet(options: FleetOptions): Promise<MailingFleet> {
+  const catcher = await startMailCatcher();
+  const fleet = await startFleet({ ...options, env: { SMTP_URL: catcher.url, ...options.env } });
+  return {
+    ...fleet,
+    catcher,
+    async close() {
+      await fleet.close();
+      await catcher.close();
+    },
+  };
+}
+
+/** The spec file's fleet (useRunning): started before its tests, closed after them. */
+export function useFleet(options: FleetOptions & { mail: true }): MailingFleet;
+export function useFleet(options: FleetOptions): Fleet;
+export function useFleet(options: FleetOptions & { mail?: true }): Fleet | MailingFleet {
+  return useRunning<Fleet>(() => (options.mail ? startMailingFleet(options) : startFleet(options)));
 }

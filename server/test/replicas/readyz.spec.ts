@@ -1,8 +1,9 @@
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { startLocalAuth0 } from 'local-auth0';
 import { injectFault, resetTenant, ROUTES, userToken } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { gql, ME } from '../support/graphql';
-import { startRedis, type TestRedis } from 'test-support';
+import { startRedis } from 'test-support';
+import { useRunning } from 'test-support/hooks';
 import { startApiProcess } from './api-process';
 import { testApiEnv } from '../support/api-env';
 
@@ -29,28 +30,33 @@ async function eventually(apiUrl: string, expected: object, timeoutMs = 10_000):
   expect(last).toMatchObject(expected);
 }
 
-let tenant: LocalAuth0;
-let redis: TestRedis;
-beforeAll(async () => {
-  [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
-});
-afterAll(async () => {
-  await tenant.close();
-  await redis.close();
-});
-beforeEach(() => resetTenant(tenant.url));
+// The tenant and Redis the file's APIs (one or more per test) share; the tenant is reset before each test.
+const upstream = useRunning(
+  async () => {
+    const [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
+    return {
+      tenant,
+      redis,
+      async close() {
+        await tenant.close();
+        await redis.close();
+      },
+    };
+  },
+  { reset: ({ tenant }) => resetTenant(tenant.url) },
+);
 
 function startApi(env: Record<string, string> = {}): Promise<RunningServer> {
-  return startServer(loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, REDIS_URL: redis.url, ...env })));
+  return startServer(loadConfig(testApiEnv({ AUTH0_DOMAIN: upstream.tenant.url, REDIS_URL: upstream.redis.url, ...env })));
 }
 
 it('answers 503 while the signing keys were never loaded, then 200 once they are', async () => {
-  await injectFault(tenant.url, { route: ROUTES.jwks, status: 503, times: 1000 });
+  await injectFault(upstream.tenant.url, { route: ROUTES.jwks, status: 503, times: 1000 });
   const api = await startApi();
   try {
     expect(await readyz(api.url)).toMatchObject({ status: 503, body: { status: 'starting', dependencies: { jwks: 'down' } } });
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
-    await resetTenant(tenant.url);
+    await resetTenant(upstream.tenant.url);
     await eventually(api.url, { status: 200, body: { status: 'ok', dependencies: { redis: 'ok', jwks: 'ok', managementToken: 'ok' } } });
   } finally {
     await api.close();
@@ -61,9 +67,9 @@ it('answers 200 degraded with the key set reported down while it is, and ok when
   const api = await startApi();
   try {
     await eventually(api.url, { status: 200, body: { status: 'ok' } });
-    await injectFault(tenant.url, { route: ROUTES.jwks, status: 503, times: 1000 });
+    await injectFault(upstream.tenant.url, { route: ROUTES.jwks, status: 503, times: 1000 });
     await eventually(api.url, { status: 200, body: { status: 'degraded', dependencies: { jwks: 'down', redis: 'ok' } } });
-    await resetTenant(tenant.url);
+    await resetTenant(upstream.tenant.url);
     await eventually(api.url, { status: 200, body: { status: 'ok', dependencies: { jwks: 'ok' } } });
   } finally {
     await api.close();
@@ -72,13 +78,13 @@ it('answers 200 degraded with the key set reported down while it is, and ok when
 
 it('answers 200 degraded with Redis reported down while it is, and ok when it returns', async () => {
   const api = await startApi();
-  const token = await userToken(tenant.url, { email: 'ada@example.com' });
+  const token = await userToken(upstream.tenant.url, { email: 'ada@example.com' });
   try {
     await eventually(api.url, { status: 200, body: { status: 'ok', dependencies: { redis: 'ok' } } });
-    await redis.kill();
+    await upstream.redis.kill();
     expect((await gql(api.url, ME, { token })).body.data?.me).toBeTruthy();
     await eventually(api.url, { status: 200, body: { status: 'degraded', dependencies: { redis: 'down' } } });
-    await redis.restart();
+    await upstream.redis.restart();
     await eventually(api.url, { status: 200, body: { status: 'ok', dependencies: { redis: 'ok' } } });
   } finally {
     await api.close();
@@ -87,12 +93,12 @@ it('answers 200 degraded with Redis reported down while it is, and ok when it re
 
 it('answers 200 degraded with the Management API token reported down while it cannot be had, and ok once it can', async () => {
   const api = await startApi({ REDIS_URL: '' });
-  const token = await userToken(tenant.url, { email: 'ada@example.com' });
+  const token = await userToken(upstream.tenant.url, { email: 'ada@example.com' });
   try {
-    await injectFault(tenant.url, { route: ROUTES.token, status: 500, times: 10 });
+    await injectFault(upstream.tenant.url, { route: ROUTES.token, status: 500, times: 10 });
     expect((await gql(api.url, ME, { token })).body.errors).toBeDefined();
     await eventually(api.url, { status: 200, body: { status: 'degraded', dependencies: { managementToken: 'down', redis: 'disabled' } } });
-    await resetTenant(tenant.url);
+    await resetTenant(upstream.tenant.url);
     expect((await gql(api.url, ME, { token })).body.data?.me).toBeTruthy();
     await eventually(api.url, { status: 200, body: { status: 'ok', dependencies: { managementToken: 'ok' } } });
   } finally {
@@ -101,9 +107,9 @@ it('answers 200 degraded with the Management API token reported down while it ca
 });
 
 it('answers 503 draining after SIGTERM while it still finishes requests, then exits 0', async () => {
-  const api = await startApiProcess({ AUTH0_DOMAIN: tenant.url, DRAIN_DELAY_MS: '2000' });
+  const api = await startApiProcess({ AUTH0_DOMAIN: upstream.tenant.url, DRAIN_DELAY_MS: '2000' });
   await eventually(api.url, { status: 200 });
-  const token = await userToken(tenant.url, { email: 'ada@example.com' });
+  const token = await userToken(upstream.tenant.url, { email: 'ada@example.com' });
   const exited = api.stop();
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(await readyz(api.url)).toMatchObject({ status: 503, body: { status: 'draining' } });

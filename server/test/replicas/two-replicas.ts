@@ -1,6 +1,8 @@
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { resetTenant } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer } from '../../src';
 import { startRedis, type TestRedis } from 'test-support';
+import { useRunning } from 'test-support/hooks';
 import { testApiEnv } from '../support/api-env';
 
 export interface TwoReplicas {
@@ -8,39 +10,31 @@ export interface TwoReplicas {
   readonly redis: TestRedis;
   readonly a: RunningServer;
   readonly b: RunningServer;
+  close(): Promise<void>;
 }
 
-/** The jest hooks of a file that runs two API instances in this process, sharing one Redis and one in-memory tenant. */
-export function useTwoReplicas(env: Record<string, string> = {}): TwoReplicas {
-  let started: TwoReplicas | undefined;
-  beforeAll(async () => {
-    const [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
-    const config = loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, REDIS_URL: redis.url, ...env }));
-    const [a, b] = await Promise.all([startServer(config), startServer(config)]);
-    started = { tenant, redis, a, b };
-  }, 30_000);
-  afterAll(async () => {
-    if (!started) return;
-    await Promise.all([started.a.close(), started.b.close()]);
-    await started.tenant.close();
-    await started.redis.close();
-  });
-  const need = (): TwoReplicas => {
-    if (!started) throw new Error('the replicas are only available inside a test');
-    return started;
-  };
+async function startTwoReplicas(env: Record<string, string>): Promise<TwoReplicas> {
+  const [tenant, redis] = await Promise.all([startLocalAuth0({ port: 0, stateFile: null }), startRedis()]);
+  const config = loadConfig(testApiEnv({ AUTH0_DOMAIN: tenant.url, REDIS_URL: redis.url, ...env }));
+  const [a, b] = await Promise.all([startServer(config), startServer(config)]);
   return {
-    get tenant() {
-      return need().tenant;
-    },
-    get redis() {
-      return need().redis;
-    },
-    get a() {
-      return need().a;
-    },
-    get b() {
-      return need().b;
+    tenant,
+    redis,
+    a,
+    b,
+    async close() {
+      redis.resume(); // a test that paused Redis (SIGSTOP) and failed must not leave the replicas' clients waiting
+      await Promise.all([a.close(), b.close()]);
+      await tenant.close();
+      await redis.close();
     },
   };
+}
+
+/**
+ * The jest hooks (useRunning) of a file that runs two API instances in this process, sharing one
+ * Redis and one in-memory tenant; `reset: 'each'` puts the tenant back to its seed before each test.
+ */
+export function useTwoReplicas(env: Record<string, string> = {}, options: { reset?: 'each' | 'none' } = {}): TwoReplicas {
+  return useRunning(() => startTwoReplicas(env), { reset: options.reset === 'each' ? (replicas) => resetTenant(replicas.tenant.url) : undefined });
 }

@@ -1,6 +1,6 @@
 import { readCounts, resetCounts, ROUTES } from 'local-auth0/testing';
 import { gql, ME } from '../support/graphql';
-import { startFleet, type Fleet } from './fleet';
+import { useFleet } from './fleet';
 
 // Three replicas, 100 users under `me` load for 60 s with a 30 s TTL: the fleet reads each user
 // from Auth0 once when the load starts and once when that copy expires, never once per replica.
@@ -9,11 +9,7 @@ const TTL_S = 30;
 const LOAD_MS = 60_000;
 const WORKERS = 12;
 
-let fleet: Fleet;
-beforeAll(async () => {
-  fleet = await startFleet({ replicas: 3, users: USERS, env: { PROFILE_CACHE_TTL_SECONDS: String(TTL_S), LOG_LEVEL: 'warn' } });
-}, 60_000);
-afterAll(() => fleet.close());
+const fleet = useFleet({ replicas: 3, users: USERS, env: { PROFILE_CACHE_TTL_SECONDS: String(TTL_S), LOG_LEVEL: 'warn' } });
 
 it('reads each user from Auth0 at most once per TTL for the whole fleet (3 replicas, 100 users, 60 s)', async () => {
   await resetCounts(fleet.tenant.url);

@@ -1,13 +1,9 @@
 import { gql, ME, UPDATE } from '../support/graphql';
-import { startFleet, type Fleet } from './fleet';
+import { useFleet } from './fleet';
 
 // Two replica processes on one Redis, each answering `me` from its client-side cache of Redis
 // and its response cache: an update acknowledged by A is what B answers next, every time.
-let fleet: Fleet;
-beforeAll(async () => {
-  fleet = await startFleet({ replicas: 2, users: 1, env: { UPDATE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' } });
-}, 60_000);
-afterAll(() => fleet.close());
+const fleet = useFleet({ replicas: 2, users: 1, env: { UPDATE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' } });
 
 it('answers on B, 1,000 times in a row, the update A acknowledged just before', async () => {
   const [a, b] = fleet.apis;
