@@ -1,7 +1,7 @@
 import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { LOCAL_APP } from 'local-auth0/testing';
 import { loadConfig, startServer } from 'server';
-import { startMailCatcher, type MailCatcher } from 'server/test/support/mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { APP_DIST } from './paths';
 import { startStaticApp } from './static-app';
 

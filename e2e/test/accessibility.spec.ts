@@ -1,4 +1,4 @@
-import { linkIn } from 'server/test/support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { expectSignedIn, field, openProfile, pendingEmail, saveStatus, sendLinkButton, signInWithPassword, waitForText } from '../support/app';
 import { seriousViolations } from '../support/axe';
 import { useHarness } from '../support/harness';

@@ -1,4 +1,4 @@
-import { linkIn } from 'server/test/support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { SEED_USERS, storedUser } from 'local-auth0/testing';
 import {
   field,

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { linkIn } from 'server/test/support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { SEED_USERS, storedUser } from 'local-auth0/testing';
 import {
   emailChangeError,

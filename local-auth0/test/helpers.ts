@@ -1,4 +1,4 @@
-import { startMailCatcher, type MailCatcher } from '../../server/test/support/mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
 import { managementToken as requestManagementToken, readCounts, resetTenant, SEED_USERS } from '../src/testing';
 import { useRunning } from 'test-support/hooks';

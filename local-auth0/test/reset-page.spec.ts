@@ -1,7 +1,7 @@
 // The reset mail of /dbconnections/change_password, sent over real SMTP to a real catcher, and
 // the page behind its link: single use, expiry, the connection's password policy, and what a
 // changed password does (works at once, refresh tokens revoked, brute-force block lifted).
-import { linkIn } from '../../server/test/support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { json, post, startTenant, useTenant } from './helpers';
 import { ADA_LOGIN, authorizeQuery, form, login, pkce } from './oidc-helpers';
 

@@ -1,6 +1,6 @@
 // The verify_email mail Auth0 sends, sent by the tenant over real SMTP to a real catcher, and
 // its link, which really verifies the address (once, and only while the address is still the user's).
-import { linkIn } from '../../server/test/support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { storedUser } from '../src/testing';
 import { ADA, managementToken, userPath, useTenant } from './helpers';
 

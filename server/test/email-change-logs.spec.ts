@@ -2,7 +2,7 @@
 // level, on success or on any refusal; neither does the SMTP URL (it may hold a password).
 import { userToken } from 'local-auth0/testing';
 import { CONFIRM_LINK_PREFIX, confirmEmailChange, requestEmailChange, tokenOfLink } from './support/email-change';
-import { linkIn } from './support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { useStack } from './support/use-stack';
 
 const stack = useStack({ env: { LOG_LEVEL: 'trace' }, mail: { smtpLogin: 'mailer:s3cret-smtp-password' }, logs: 'file', reset: 'none' });

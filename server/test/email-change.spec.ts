@@ -11,7 +11,7 @@ import {
   tokenOfLink,
 } from './support/email-change';
 import { errorCode, gql, type GraphQLResult } from './support/graphql';
-import { linkIn } from './support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { ADA, ALAN } from './support/stack';
 import { useStack } from './support/use-stack';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { MailNotSentError } from '../src/mail/mail.errors';
 import { createMailer, isTemporaryMailError } from '../src/mail/mailer';
 import { renderMail } from '../src/mail/template';
-import { startMailCatcher, type MailCatcher } from './support/mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 
 let catcher: MailCatcher;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { injectFault, managementToken, readCounts, ROUTES, userToken } from 'local-auth0/testing';
 import { addFreshUser } from './support/fresh-user';
 import { errorCode, gql } from './support/graphql';
-import { linkIn } from './support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { appOperation } from 'test-support';
 import { useStack } from './support/use-stack';
 

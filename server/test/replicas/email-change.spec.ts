@@ -1,6 +1,6 @@
 // The pending email change lives in the user's app_metadata, not in a replica: a change asked for
 // on replica A is shown by B and confirmed through B; A then answers the new address.
-import { linkIn } from '../support/mail-catcher';
+import { linkIn } from 'test-support/mail-catcher';
 import { CONFIRM_LINK_PREFIX, confirmEmailChange, PENDING_EMAIL_CHANGE, requestEmailChange, tokenOfLink } from '../support/email-change';
 import { userToken } from 'local-auth0/testing';
 import { gql } from '../support/graphql';

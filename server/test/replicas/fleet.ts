@@ -6,7 +6,7 @@ import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { userToken } from 'local-auth0/testing';
 import { startRedis, type TestRedis, writeBenchSeed } from 'test-support';
 import { useRunning } from 'test-support/hooks';
-import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { killAllApis, startReplicas, type ApiProcess } from './api-process';
 
 export interface Fleet {

@@ -6,7 +6,7 @@ import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-
 import { SEED_USERS } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer, type StartOptions } from '../../src';
 import { testApiEnv } from './api-env';
-import { startMailCatcher, type MailCatcher } from './mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 
 export const ADA = SEED_USERS.ada.id;
 export const GRACE = SEED_USERS.grace.id;

@@ -9,7 +9,7 @@
 import { PassThrough } from 'node:stream';
 import type { LocalAuth0, LocalAuth0Options } from 'local-auth0';
 import { resetTenant, SEED_USERS, userToken } from 'local-auth0/testing';
-import type { MailCatcher } from './mail-catcher';
+import type { MailCatcher } from 'test-support/mail-catcher';
 import { useRunning } from 'test-support/hooks';
 import { startMailStack, startPersistentStack, startStack, type Stack, type StackOptions } from './stack';
 

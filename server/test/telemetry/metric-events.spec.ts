@@ -8,7 +8,7 @@ import { renderMail } from '../../src/mail/template';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { graphqlTelemetry } from '../../src/telemetry/graphql-telemetry';
 import { Metrics } from '../../src/telemetry/metrics';
-import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
+import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 
 async function valueOf(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
   const metric = await metrics.registry.getSingleMetric(name)?.get();
