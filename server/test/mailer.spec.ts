@@ -4,14 +4,10 @@ import { createServer } from 'node:net';
 import { MailNotSentError } from '../src/mail/mail.errors';
 import { createMailer, isTemporaryMailError } from '../src/mail/mailer';
 import { renderMail } from '../src/mail/template';
-import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
+import { useRunning } from 'test-support/hooks';
+import { startMailCatcher } from 'test-support/mail-catcher';
 
-let catcher: MailCatcher;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-});
-afterAll(() => catcher.close());
-beforeEach(() => catcher.clear());
+const catcher = useRunning(startMailCatcher, { reset: (running) => running.clear() });
 
 // Built inside each test (not at load), so each mutant of the template is tested by these tests.
 const message = () => renderMail({

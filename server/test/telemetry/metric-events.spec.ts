@@ -8,7 +8,8 @@ import { renderMail } from '../../src/mail/template';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { graphqlTelemetry } from '../../src/telemetry/graphql-telemetry';
 import { Metrics } from '../../src/telemetry/metrics';
-import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
+import { useRunning } from 'test-support/hooks';
+import { startMailCatcher } from 'test-support/mail-catcher';
 
 async function valueOf(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
   const metric = await metrics.registry.getSingleMetric(name)?.get();
@@ -47,11 +48,7 @@ describe('GraphQL outcome metrics', () => {
 });
 
 describe('mail metrics', () => {
-  let catcher: MailCatcher;
-  beforeAll(async () => {
-    catcher = await startMailCatcher();
-  });
-  afterAll(() => catcher.close());
+  const catcher = useRunning(startMailCatcher);
 
   it('counts a mail sent, and one given up on after its retries, once each', async () => {
     const metrics = new Metrics();
