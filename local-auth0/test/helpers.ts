@@ -1,4 +1,4 @@
-import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
+import { withMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
 import { managementToken as requestManagementToken, readCounts, resetTenant, SEED_USERS } from '../src/testing';
 import { useRunning } from 'test-support/hooks';
@@ -26,17 +26,8 @@ export interface MailingTenant extends LocalAuth0 {
   catcher: MailCatcher;
 }
 
-async function startMailingTenant(options: LocalAuth0Options = {}): Promise<MailingTenant> {
-  const catcher = await startMailCatcher();
-  const tenant = await startTenant({ smtpUrl: catcher.url, ...options });
-  return {
-    ...tenant,
-    catcher,
-    async close() {
-      await tenant.close();
-      await catcher.close();
-    },
-  };
+function startMailingTenant(options: LocalAuth0Options = {}): Promise<MailingTenant> {
+  return withMailCatcher((catcher) => startTenant({ smtpUrl: catcher.url, ...options }));
 }
 
 /** The spec file's tenant (useRunning): started before its tests, closed after them. */

@@ -169,6 +169,23 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   };
 }
 
+/** A catcher and what `start` starts mailing to it (a tenant, a stack, a fleet); close() stops both. */
+export async function withMailCatcher<T extends { close(): Promise<void> }>(start: (catcher: MailCatcher) => Promise<T>): Promise<T & { catcher: MailCatcher }> {
+  const catcher = await startMailCatcher();
+  const running = await start(catcher).catch(async (error: unknown) => {
+    await catcher.close();
+    throw error;
+  });
+  return {
+    ...running,
+    catcher,
+    async close() {
+      await running.close();
+      await catcher.close();
+    },
+  };
+}
+
 /** The link in a mail's text that starts with `prefix`. */
 export function linkIn(mail: CaughtMail, prefix: string): string {
   const start = mail.text.indexOf(prefix);

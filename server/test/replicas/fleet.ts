@@ -6,7 +6,7 @@ import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { userToken } from 'local-auth0/testing';
 import { startRedis, type TestRedis, writeBenchSeed } from 'test-support';
 import { useRunning } from 'test-support/hooks';
-import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
+import { withMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { killAllApis, startReplicas, type ApiProcess } from './api-process';
 
 export interface Fleet {
@@ -51,17 +51,8 @@ export interface MailingFleet extends Fleet {
   catcher: MailCatcher;
 }
 
-async function startMailingFleet(options: FleetOptions): Promise<MailingFleet> {
-  const catcher = await startMailCatcher();
-  const fleet = await startFleet({ ...options, env: { SMTP_URL: catcher.url, ...options.env } });
-  return {
-    ...fleet,
-    catcher,
-    async close() {
-      await fleet.close();
-      await catcher.close();
-    },
-  };
+function startMailingFleet(options: FleetOptions): Promise<MailingFleet> {
+  return withMailCatcher((catcher) => startFleet({ ...options, env: { SMTP_URL: catcher.url, ...options.env } }));
 }
 
 /** The spec file's fleet (useRunning): started before its tests, closed after them. */

@@ -6,7 +6,7 @@ import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-
 import { SEED_USERS } from 'local-auth0/testing';
 import { loadConfig, startServer, type RunningServer, type StartOptions } from '../../src';
 import { testApiEnv } from './api-env';
-import { startMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
+import { withMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 
 export const ADA = SEED_USERS.ada.id;
 export const GRACE = SEED_USERS.grace.id;
@@ -54,18 +54,11 @@ export interface MailStackOptions extends StackOptions {
 }
 
 /** The stack with a real SMTP catcher that the API (SMTP_URL) and the tenant (smtpUrl) both mail to. */
-export async function startMailStack(env: Record<string, string> = {}, options: MailStackOptions = {}): Promise<MailStack> {
-  const catcher = await startMailCatcher();
-  const apiSmtpUrl = options.smtpLogin ? catcher.url.replace('smtp://', `smtp://${options.smtpLogin}@`) : catcher.url;
-  const stack = await startStack({ SMTP_URL: apiSmtpUrl, ...env }, { ...options, tenant: { smtpUrl: catcher.url, ...options.tenant } });
-  return {
-    ...stack,
-    catcher,
-    async close() {
-      await stack.close();
-      await catcher.close();
-    },
-  };
+export function startMailStack(env: Record<string, string> = {}, options: MailStackOptions = {}): Promise<MailStack> {
+  return withMailCatcher((catcher) => {
+    const apiSmtpUrl = options.smtpLogin ? catcher.url.replace('smtp://', `smtp://${options.smtpLogin}@`) : catcher.url;
+    return startStack({ SMTP_URL: apiSmtpUrl, ...env }, { ...options, tenant: { smtpUrl: catcher.url, ...options.tenant } });
+  });
 }
 
 export interface PersistentStack extends Stack {
