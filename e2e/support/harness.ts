@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { blockThirdPartyCookies, launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { useRunning } from 'test-support/hooks';
+import { blockThirdPartyCookies, launchChromium, openPage, openPageAllowingThirdPartyCookies } from './browser';
 import { startStack, type Stack, type StackOptions } from './stack';
 
 export interface Harness {
@@ -10,47 +11,41 @@ export interface Harness {
 }
 
 export interface HarnessOptions extends StackOptions {
-  /** Block third-party cookies explicitly rather than rely on the browser context's default. */
-  thirdPartyCookies?: 'blocked';
+  /**
+   * 'blocked': blocked explicitly rather than left to the browser context's default; 'allowed': each
+   * test gets a Chromium profile of its own that allows them (no shared Chromium then).
+   */
+  thirdPartyCookies?: 'blocked' | 'allowed';
 }
 
 /**
- * Registers the jest hooks of an e2e file: one Chromium per file; a fresh tenant, API, app
- * server and browser profile per test, so every test starts from the seed and stands alone.
+ * Registers the jest hooks of an e2e file (useRunning): one Chromium per file; a fresh tenant, API,
+ * app server and browser profile per test, so every test starts from the seed and stands alone.
  */
 export function useHarness(options: HarnessOptions = {}): Harness {
-  let browser: Browser | undefined;
-  let stack: Stack | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    stack = await startStack(options);
-    ({ context, page } = await openPage(browser));
+  const browser = options.thirdPartyCookies === 'allowed' ? undefined : useRunning(launchChromium);
+  const openTestPage = async (): Promise<{ page: Page; close(): Promise<void> }> => {
+    if (!browser) return openPageAllowingThirdPartyCookies();
+    const { context, page } = await openPage(browser);
     if (options.thirdPartyCookies === 'blocked') await blockThirdPartyCookies(page);
-  });
-  afterEach(async () => {
-    await context?.close();
-    await stack?.close();
-  });
-
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is only available inside a test`);
-    return value;
+    return { page, close: () => context.close() };
   };
-  return {
-    get stack() {
-      return need(stack, 'stack');
+  return useRunning(
+    async () => {
+      const stack = await startStack(options);
+      const opened = await openTestPage().catch(async (error: unknown) => {
+        await stack.close();
+        throw error;
+      });
+      return {
+        stack,
+        page: opened.page,
+        async close() {
+          await opened.close();
+          await stack.close();
+        },
+      };
     },
-    get page() {
-      return need(page, 'page');
-    },
-  };
+    { lifetime: 'test' },
+  );
 }
