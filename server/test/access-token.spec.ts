@@ -1,27 +1,23 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { createAccessTokenVerifier } from '../src/auth/access-token';
 import { InvalidTokenError, KeySetUnavailableError } from '../src/auth/errors';
+import { useRunning } from 'test-support/hooks';
+import { startStandIn } from './support/stand-in';
 
 // A key set served over real HTTP whose published keys the tests change.
 const published: JWK[] = [];
 let fetches = 0;
-let server: Server;
-let jwksUri: string;
 const ISSUER = 'https://tenant.example/';
 const AUDIENCE = 'https://profile-api.local';
 
-beforeAll(async () => {
-  server = createServer((_req, res) => {
+const keySet = useRunning(() =>
+  startStandIn((_req, res) => {
     fetches += 1;
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ keys: published }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  jwksUri = `http://localhost:${(server.address() as AddressInfo).port}/jwks.json`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  }, 'localhost'),
+);
+const jwksUri = () => `${keySet.url}/jwks.json`;
 
 async function newKey(kid: string) {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -38,7 +34,7 @@ function sign(key: { kid: string; privateKey: CryptoKey }, claims: JWTPayload) {
 it('returns the claims of a valid token, with aud as an array', async () => {
   const key = await newKey('a');
   published.splice(0, published.length, key.jwk);
-  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 0 });
+  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), cooldownMs: 0 });
   const claims = await verify(await sign(key, { aud: [AUDIENCE, `${ISSUER}userinfo`], scope: 'openid profile' }));
   expect(claims).toMatchObject({ sub: 'auth0|1', scope: 'openid profile' });
 });
@@ -46,14 +42,14 @@ it('returns the claims of a valid token, with aud as an array', async () => {
 it('rejects a token without a subject', async () => {
   const key = await newKey('a');
   published.splice(0, published.length, key.jwk);
-  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri() });
   await expect(verify(await sign(key, { sub: undefined }))).rejects.toBeInstanceOf(InvalidTokenError);
 });
 
 it('accepts a token expired within the clock tolerance and rejects one beyond it', async () => {
   const key = await newKey('a');
   published.splice(0, published.length, key.jwk);
-  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, clockToleranceSeconds: 30 });
+  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), clockToleranceSeconds: 30 });
   const now = Math.floor(Date.now() / 1000);
   await expect(verify(await sign(key, { exp: now - 10 }))).resolves.toMatchObject({ sub: 'auth0|1' });
   await expect(verify(await sign(key, { exp: now - 60 }))).rejects.toBeInstanceOf(InvalidTokenError);
@@ -64,7 +60,7 @@ it('fetches the key set once and again only for an unknown kid', async () => {
   const first = await newKey('first');
   const second = await newKey('second');
   published.splice(0, published.length, first.jwk);
-  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 0 });
+  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), cooldownMs: 0 });
   fetches = 0;
   await verify(await sign(first, {}));
   await verify(await sign(first, {}));
@@ -77,7 +73,7 @@ it('fetches the key set once and again only for an unknown kid', async () => {
 it('does not refetch for unknown kids during the cooldown', async () => {
   const known = await newKey('known');
   published.splice(0, published.length, known.jwk);
-  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 60_000 });
+  const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), cooldownMs: 60_000 });
   fetches = 0;
   await verify(await sign(known, {}));
   const stranger = await newKey('stranger');

@@ -7,6 +7,7 @@ import { queryLimitOptions } from '../src/graphql/query-limits';
 import { createApp } from '../src/http/app';
 import type { HttpConfig } from '../src/http/http-config';
 import type { Readiness } from '../src/http/readiness';
+import { useRunning } from 'test-support/hooks';
 
 const READY: Readiness = { statusCode: 200, body: { status: 'ok', dependencies: { redis: 'disabled', jwks: 'ok', managementToken: 'ok' } } };
 
@@ -59,9 +60,7 @@ async function errorsOf(res: Response): Promise<{ message: string; extensions?: 
 }
 
 describe('GraphQL query limits', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startApi()));
-  afterAll(() => api.close());
+  const api = useRunning(() => startApi());
 
   it('answers an ordinary me query', async () => {
     const res = await post(api, { query: '{ me { id email firstName lastName } }' });
@@ -126,9 +125,7 @@ describe('GraphQL query limits', () => {
 });
 
 describe('GraphQL request body guards', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startApi({ bodyLimitBytes: 2048 })));
-  afterAll(() => api.close());
+  const api = useRunning(() => startApi({ bodyLimitBytes: 2048 }));
 
   it('answers 413 with a JSON error for a body over the limit', async () => {
     const res = await post(api, { query: '{ me { id } }', variables: { pad: 'x'.repeat(4096) } });
@@ -158,9 +155,7 @@ describe('GraphQL request body guards', () => {
 });
 
 describe('CORS and security headers', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startApi()));
-  afterAll(() => api.close());
+  const api = useRunning(() => startApi());
 
   it('allows an origin on the allow-list', async () => {
     const res = await fetch(`${api.url}/graphql`, {
@@ -208,9 +203,7 @@ describe('CORS and security headers', () => {
 });
 
 describe('production settings', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startApi({ production: true })));
-  afterAll(() => api.close());
+  const api = useRunning(() => startApi({ production: true }));
 
   it('hides field suggestions', async () => {
     const res = await post(api, { query: '{ me { firstNam } }' });
@@ -233,9 +226,7 @@ describe('production settings', () => {
 });
 
 describe('slow bodies', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startApi({ requestReadTimeoutMs: 2000 })));
-  afterAll(() => api.close());
+  const api = useRunning(() => startApi({ requestReadTimeoutMs: 2000 }));
 
   it('cuts five sockets that send one body byte every 500 ms within the read limit plus the 1 s check, answering 408', async () => {
     const { hostname, port } = new URL(api.url);

@@ -1,34 +1,32 @@
 // The signing key set during a tenant outage, against a real HTTP key set whose answers the tests
 // choose: a failure is "keys unavailable" (never "invalid token"), and after one the set is not
 // asked again until the failure cooldown has passed.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { createAccessTokenVerifier } from '../src/auth/access-token';
 import { InvalidTokenError, KeySetUnavailableError } from '../src/auth/errors';
 import { createKeySet } from '../src/auth/key-set';
+import { useRunning } from 'test-support/hooks';
+import { startStandIn } from './support/stand-in';
 
 const ISSUER = 'https://tenant.example/';
 const AUDIENCE = 'https://profile-api.local';
 
 let answer: { status: number; body: string } = { status: 200, body: '{"keys":[]}' };
 let fetches = 0;
-let server: Server;
-let jwksUri: string;
 let key: { privateKey: CryptoKey; jwk: JWK };
 
-beforeAll(async () => {
-  server = createServer((_req, res) => {
+const keySet = useRunning(() =>
+  startStandIn((_req, res) => {
     fetches += 1;
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(answer.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  jwksUri = `http://localhost:${(server.address() as AddressInfo).port}/jwks.json`;
+  }, 'localhost'),
+);
+const jwksUri = () => `${keySet.url}/jwks.json`;
+beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   key = { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' } };
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   fetches = 0;
   answer = { status: 200, body: JSON.stringify({ keys: [key.jwk] }) };
@@ -49,7 +47,7 @@ const flattened = { payload: '', signature: '' };
 
 describe('createKeySet', () => {
   function keySet(now: () => number) {
-    return createKeySet({ jwksUri, cooldownMs: 0, failureCooldownMs: 1_000, timeoutMs: 2_000, cacheMaxAgeMs: 600_000, now });
+    return createKeySet({ jwksUri: jwksUri(), cooldownMs: 0, failureCooldownMs: 1_000, timeoutMs: 2_000, cacheMaxAgeMs: 600_000, now });
   }
 
   it('does not ask a failing key set again until the failure cooldown has passed', async () => {
@@ -98,13 +96,13 @@ describe('createKeySet', () => {
 describe('the verifier during an outage', () => {
   it('answers KeySetUnavailableError, not InvalidTokenError, for a valid token while the set answers 500', async () => {
     answer = { status: 500, body: '{}' };
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri() });
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
   });
 
   it('waits the kid cooldown after a failure when it is under 5 s, and then recovers', async () => {
     answer = { status: 500, body: '{}' };
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 300 });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), cooldownMs: 300 });
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
     healthy();
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
@@ -116,7 +114,7 @@ describe('the verifier during an outage', () => {
 
   it('does not ask again right after a failure, with the default kid cooldown', async () => {
     answer = { status: 500, body: '{}' };
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri() });
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
     healthy();
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
@@ -129,7 +127,7 @@ describe('the verifier during an outage', () => {
 
   it('takes an explicit failure cooldown', async () => {
     answer = { status: 500, body: '{}' };
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri, cooldownMs: 60_000, failureCooldownMs: 0 });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri(), cooldownMs: 60_000, failureCooldownMs: 0 });
     await expect(verify(await token())).rejects.toBeInstanceOf(KeySetUnavailableError);
     healthy();
     await expect(verify(await token())).resolves.toMatchObject({ sub: 'auth0|1' });
@@ -138,14 +136,14 @@ describe('the verifier during an outage', () => {
   it('calls a token without kid invalid when several published keys could match it', async () => {
     const { publicKey } = await generateKeyPair('RS256');
     answer = { status: 200, body: JSON.stringify({ keys: [key.jwk, { ...(await exportJWK(publicKey)), kid: 'k2', alg: 'RS256', use: 'sig' }] }) };
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri() });
     const now = Math.floor(Date.now() / 1000);
     const noKid = await new SignJWT({ iss: ISSUER, aud: AUDIENCE, sub: 'auth0|1', exp: now + 60 }).setProtectedHeader({ alg: 'RS256' }).sign(key.privateKey);
     await expect(verify(noKid)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('still calls a badly signed token invalid while the set is healthy', async () => {
-    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri });
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: jwksUri() });
     const [h, p] = (await token()).split('.');
     await expect(verify(`${h}.${p}.${'A'.repeat(342)}`)).rejects.toBeInstanceOf(InvalidTokenError);
   });

@@ -1,17 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLocalTokenSource } from '../src/auth0/local-tokens';
+import { useRunning } from 'test-support/hooks';
+import { startStandIn } from './support/stand-in';
 
 /** A stand-in for the local tenant's POST /__local/tokens: numbered tokens, a set lifetime and status. */
-let server: Server;
-let origin: string;
 let issued = 0;
 let expiresIn = 3600;
 let status = 200;
 const bodies: unknown[] = [];
 
-beforeAll(async () => {
-  server = createServer((request, response) => {
+const upstream = useRunning(() =>
+  startStandIn((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
@@ -21,15 +19,8 @@ beforeAll(async () => {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ access_token: `token-${issued}`, expires_in: expiresIn }));
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+  }),
+);
 
 beforeEach(() => {
   issued = 0;
@@ -38,7 +29,7 @@ beforeEach(() => {
   bodies.length = 0;
 });
 
-const source = () => createLocalTokenSource({ origin, userId: 'auth0|ada', audience: 'https://api', lifetimeSeconds: 900, timeoutMs: 5000 });
+const source = () => createLocalTokenSource({ origin: upstream.url, userId: 'auth0|ada', audience: 'https://api', lifetimeSeconds: 900, timeoutMs: 5000 });
 
 describe('createLocalTokenSource', () => {
   it("asks the tenant's test control for a token of the configured user, audience and lifetime", async () => {

@@ -1,35 +1,26 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTenantFetch } from '../src/auth0/tenant-fetch';
+import { useRunning } from 'test-support/hooks';
+import { startStandIn } from './support/stand-in';
 
 /** A tenant stand-in that answers each request with its path, or holds it when the path starts with /slow. */
-let server: Server;
-let origin: string;
 const seen: { path: string; method: string }[] = [];
 
-beforeAll(async () => {
-  server = createServer((request: IncomingMessage, response) => {
+const upstream = useRunning(() =>
+  startStandIn((request, response) => {
     seen.push({ path: request.url ?? '', method: request.method ?? '' });
     if (request.url?.startsWith('/slow')) return;
     response.statusCode = request.url?.startsWith('/oauth/token/fail') ? 401 : 200;
     response.end(request.url);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+  }),
+);
 
 beforeEach(() => (seen.length = 0));
 
-const sdkUrl = (path: string) => `https://${new URL(origin).host}${path}`;
+const sdkUrl = (path: string) => `https://${new URL(upstream.url).host}${path}`;
 
 describe('createTenantFetch', () => {
   it('sends the SDK https URL (string, URL or Request) to the configured origin', async () => {
-    const tenantFetch = createTenantFetch({ origin, timeoutMs: 5000 });
+    const tenantFetch = createTenantFetch({ origin: upstream.url, timeoutMs: 5000 });
     expect(await (await tenantFetch(sdkUrl('/api/v2/users/a'))).text()).toBe('/api/v2/users/a');
     expect(await (await tenantFetch(new URL(sdkUrl('/api/v2/users/b')))).text()).toBe('/api/v2/users/b');
     const request = new Request(sdkUrl('/api/v2/users/c'), { method: 'PATCH', body: '{}' });
@@ -43,18 +34,18 @@ describe('createTenantFetch', () => {
 
   it('leaves a URL of another host alone', async () => {
     const tenantFetch = createTenantFetch({ origin: 'http://tenant.invalid:1', timeoutMs: 5000 });
-    expect(await (await tenantFetch(`${origin}/elsewhere`)).text()).toBe('/elsewhere');
+    expect(await (await tenantFetch(`${upstream.url}/elsewhere`)).text()).toBe('/elsewhere');
   });
 
   it('aborts an attempt after the configured timeout', async () => {
-    const tenantFetch = createTenantFetch({ origin, timeoutMs: 200 });
+    const tenantFetch = createTenantFetch({ origin: upstream.url, timeoutMs: 200 });
     const started = Date.now();
     await expect(tenantFetch(sdkUrl('/slow'))).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it("still honours the caller's own abort signal", async () => {
-    const tenantFetch = createTenantFetch({ origin, timeoutMs: 10_000 });
+    const tenantFetch = createTenantFetch({ origin: upstream.url, timeoutMs: 10_000 });
     const controller = new AbortController();
     const answer = tenantFetch(sdkUrl('/slow/caller'), { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -63,7 +54,7 @@ describe('createTenantFetch', () => {
 
   it('reports whether each token request succeeded, and only token requests', async () => {
     const results: boolean[] = [];
-    const tenantFetch = createTenantFetch({ origin, timeoutMs: 5000, onTokenResult: (ok) => results.push(ok) });
+    const tenantFetch = createTenantFetch({ origin: upstream.url, timeoutMs: 5000, onTokenResult: (ok) => results.push(ok) });
     await tenantFetch(sdkUrl('/api/v2/users/a'));
     await tenantFetch(sdkUrl('/oauth/token'), { method: 'POST' });
     await tenantFetch(sdkUrl('/oauth/token/fail'), { method: 'POST' });
@@ -73,8 +64,8 @@ describe('createTenantFetch', () => {
   it('reports a token request that failed without an answer, and passes the error on', async () => {
     const results: boolean[] = [];
     // An origin under /slow: the stand-in holds its token request until the attempt times out.
-    const held = createTenantFetch({ origin: `${origin}/slow`, timeoutMs: 200, onTokenResult: (ok) => results.push(ok) });
-    await expect(held(`${origin}/slow/oauth/token`)).rejects.toMatchObject({ name: 'TimeoutError' });
+    const held = createTenantFetch({ origin: `${upstream.url}/slow`, timeoutMs: 200, onTokenResult: (ok) => results.push(ok) });
+    await expect(held(`${upstream.url}/slow/oauth/token`)).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(results).toEqual([false]);
   });
 });
