@@ -2,29 +2,14 @@
 // the parser's token limit does not count) is refused by size before parsing, and the parsed
 // documents Apollo keeps are bounded by what they really hold. Measured as the RSS of a real API
 // process (`/proc/<pid>/status`).
-import { readFileSync } from 'node:fs';
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
-import { killAllApis, startApiProcess, type ApiProcess } from './replicas/api-process';
+import { rssMiB, useApiProcess } from './replicas/api-process';
 
 jest.setTimeout(120_000);
 
-let tenant: LocalAuth0;
-let api: ApiProcess;
-beforeAll(async () => {
-  tenant = await startLocalAuth0({ port: 0, stateFile: null });
-  // A small young generation keeps RSS close to what is really held, across Node versions; an
-  // old space of 160 MiB makes an unbounded document store (~190 MiB for these rounds) fatal.
-  api = await startApiProcess({ AUTH0_DOMAIN: tenant.url, LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=2 --max-old-space-size=160' });
-}, 60_000);
-afterAll(async () => {
-  killAllApis();
-  await tenant.close();
-});
+// A small young generation keeps RSS close to what is really held, across Node versions; an
+// old space of 160 MiB makes an unbounded document store (~190 MiB for these rounds) fatal.
+const started = useApiProcess({ LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=2 --max-old-space-size=160' });
 
-function rssMiB(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kb / 1024;
-}
 
 /** `count` distinct `{ __typename } # <commentBytes of comment>` documents (numbered from `first`), `concurrency` at a time. */
 async function anonymousRequests(count: number, commentBytes: number, first = 0, concurrency = 16): Promise<number[]> {
@@ -33,7 +18,7 @@ async function anonymousRequests(count: number, commentBytes: number, first = 0,
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
       const comment = `${first + i} `.padEnd(commentBytes, 'x');
-      const response = await fetch(`${api.url}/graphql`, {
+      const response = await fetch(`${started.api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ __typename } # ${comment}` }),
@@ -58,19 +43,19 @@ async function round(first: number): Promise<void> {
 // first did (an unbounded store grows by the same again), and the process must still be up.
 it('plateaus under rounds of 3,000 anonymous 30 kB-comment documents and 3,000 of 7 kB', async () => {
   await anonymousRequests(200, 100);
-  const before = rssMiB(api.child.pid!);
+  const before = rssMiB(started.api.child.pid!);
   await round(0);
-  const afterFirst = rssMiB(api.child.pid!);
+  const afterFirst = rssMiB(started.api.child.pid!);
   await round(1_000_000);
-  const afterSecond = rssMiB(api.child.pid!);
+  const afterSecond = rssMiB(started.api.child.pid!);
   console.log(`RSS growth: first round ${(afterFirst - before).toFixed(1)} MiB, second ${(afterSecond - afterFirst).toFixed(1)} MiB`);
-  expect(api.child.exitCode).toBeNull();
+  expect(started.api.child.exitCode).toBeNull();
   expect(afterFirst - before).toBeLessThan(80);
   expect(afterSecond - afterFirst).toBeLessThan(25);
 });
 
 it('answers a query over the limit with 413, code PAYLOAD_TOO_LARGE, naming the field and the rule', async () => {
-  const response = await fetch(`${api.url}/graphql`, {
+  const response = await fetch(`${started.api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: `{ __typename } # ${'é'.repeat(4100)}` }),

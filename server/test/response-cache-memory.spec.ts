@@ -3,10 +3,8 @@
 // only the response cache could keep them (Apollo's document store holds the one document).
 // Before the cache was bounded in bytes, 6,000 such requests grew the API by ~260 MB (8,000: 350 MB);
 // bounded, the growth is the heap's own high-water mark (5-95 MB here).
-import { readFileSync } from 'node:fs';
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { userToken } from 'local-auth0/testing';
-import { killAllApis, startApiProcess, type ApiProcess } from './replicas/api-process';
+import { rssMiB, useApiProcess } from './replicas/api-process';
 
 jest.setTimeout(120_000);
 
@@ -14,26 +12,13 @@ const REQUESTS = 6_000;
 const PAD_BYTES = 24 * 1024;
 const PARALLEL = 8;
 
-let tenant: LocalAuth0;
-let api: ApiProcess;
-beforeAll(async () => {
-  tenant = await startLocalAuth0({ port: 0, stateFile: null });
-  api = await startApiProcess({ AUTH0_DOMAIN: tenant.url, LOG_LEVEL: 'warn' });
-});
-afterAll(async () => {
-  killAllApis();
-  await tenant.close();
-});
+const started = useApiProcess({ LOG_LEVEL: 'warn' });
 
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
-}
 
 async function sendDistinct(token: string, from: number, count: number): Promise<void> {
   const send = async (n: number) => {
     const pad = `${n}:`.padEnd(PAD_BYTES, 'x');
-    const response = await fetch(`${api.url}/graphql`, {
+    const response = await fetch(`${started.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ me { id } }', variables: { pad } }),
@@ -47,11 +32,11 @@ async function sendDistinct(token: string, from: number, count: number): Promise
 }
 
 it(`stays within 150 MB of RSS growth over ${REQUESTS} distinct authenticated me requests of 24 kB each`, async () => {
-  const token = await userToken(tenant.url, { email: 'ada@example.com' });
-  const pid = api.child.pid!;
+  const token = await userToken(started.tenant.url, { email: 'ada@example.com' });
+  const pid = started.api.child.pid!;
   await sendDistinct(token, 0, 1_000);
-  const before = rssMb(pid);
+  const before = rssMiB(pid);
   await sendDistinct(token, 1_000, REQUESTS);
-  const growth = rssMb(pid) - before;
+  const growth = rssMiB(pid) - before;
   expect(growth).toBeLessThan(150);
 });

@@ -2,9 +2,12 @@
 // each with its own memory, pointed at one tenant (and one Redis when REDIS_URL is given).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { testApiEnv } from '../support/api-env';
+import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
 import { freePort } from 'test-support';
+import { useRunning } from 'test-support/hooks';
+import { testApiEnv } from '../support/api-env';
 
 const SERVER_DIR = resolve(__dirname, '..', '..');
 
@@ -76,4 +79,29 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
 /** Starts `count` replicas at once. */
 export function startReplicas(count: number, env: Record<string, string>): Promise<ApiProcess[]> {
   return Promise.all(Array.from({ length: count }, () => startApiProcess(env)));
+}
+
+/** A file's in-memory tenant and one API process in front of it (useRunning); `env` is added to the API's. */
+export function useApiProcess(env: Record<string, string> = {}): { readonly tenant: LocalAuth0; readonly api: ApiProcess } {
+  return useRunning(async () => {
+    const tenant = await startLocalAuth0({ port: 0, stateFile: null });
+    const api = await startApiProcess({ AUTH0_DOMAIN: tenant.url, ...env }).catch(async (error: unknown) => {
+      await tenant.close();
+      throw error;
+    });
+    return {
+      tenant,
+      api,
+      async close() {
+        await api.kill();
+        await tenant.close();
+      },
+    };
+  });
+}
+
+/** A process's resident memory in MiB (VmRSS of /proc/<pid>/status). */
+export function rssMiB(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kb / 1024;
 }
