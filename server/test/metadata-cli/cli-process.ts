@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from 'local-auth0';
+import { addUsers, type AddedUser } from 'local-auth0/testing';
+import { useRunning } from 'test-support/hooks';
 
 // `npm run metadata` runs `node --import tsx src/metadata-cli/main.ts` in the server workspace;
 // the tests run it the same way, as a child process, so exit codes and signals are real.
@@ -60,4 +65,21 @@ export function jsonOutput<T = Record<string, unknown>>(result: CliResult): T {
   } catch {
     throw new Error(`not JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   }
+}
+
+/** A file's tenant for the CLI (seeded with `users`) and a checkpoint path in a temp folder (useRunning). */
+export function useCliTenant(options: { tenant?: LocalAuth0Options; users?: readonly AddedUser[] } = {}): { readonly tenant: LocalAuth0; readonly checkpoint: string } {
+  return useRunning(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metadata-cli-'));
+    const tenant = await startLocalAuth0({ port: 0, stateFile: null, ...options.tenant });
+    if (options.users) await addUsers(tenant.url, options.users);
+    return {
+      tenant,
+      checkpoint: join(dir, 'checkpoint'),
+      async close() {
+        await tenant.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
 }

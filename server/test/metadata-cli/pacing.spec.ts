@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
-import { addUsers, allUsers } from 'local-auth0/testing';
-import { jsonOutput, runCli } from './cli-process';
+import { allUsers } from 'local-auth0/testing';
+import { jsonOutput, runCli, useCliTenant } from './cli-process';
 import { driftSeed } from './drift-seed';
 
 // A free tenant's Management API allowance: 2 requests/s with a burst of 10. About 60 drifted
@@ -12,33 +8,23 @@ const RATE_PER_SECOND = 2;
 const BURST = 10;
 const seed = driftSeed(76, 'paced');
 
-let tenant: LocalAuth0;
-let dir: string;
 /** Management API answers the tenant sent while `recording`: when, and their status. */
 const answers: { at: number; status: number }[] = [];
 let recording = false;
 
 jest.setTimeout(120_000);
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'metadata-cli-'));
-  // The request log names paths below their router's mount point (`/users`, `/jobs/…`).
-  const log = (line: string) => {
-    const match = /^(?:GET|POST|PATCH) \/(?:users|jobs)\b\S* (\d{3}) /.exec(line);
-    if (match && recording) answers.push({ at: Date.now(), status: Number(match[1]) });
-  };
-  tenant = await startLocalAuth0({ port: 0, stateFile: null, rateLimit: `${RATE_PER_SECOND}/s burst ${BURST}`, log });
-  await addUsers(tenant.url, seed.users);
-});
-afterAll(async () => {
-  await tenant.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+// The request log names paths below their router's mount point (`/users`, `/jobs/…`).
+const log = (line: string) => {
+  const match = /^(?:GET|POST|PATCH) \/(?:users|jobs)\b\S* (\d{3}) /.exec(line);
+  if (match && recording) answers.push({ at: Date.now(), status: Number(match[1]) });
+};
+const cli = useCliTenant({ tenant: { rateLimit: `${RATE_PER_SECOND}/s burst ${BURST}`, log }, users: seed.users });
 
 it('repairs about 60 users on a 2/s burst-10 tenant with 0 failed requests at >= 90 % of the allowed rate', async () => {
   expect(seed.driftedUsers).toBeGreaterThanOrEqual(55);
   recording = true;
-  const result = await runCli(tenant.url, ['repair', '--prefer', 'canonical', '--json', '--checkpoint', join(dir, 'checkpoint')]);
+  const result = await runCli(cli.tenant.url, ['repair', '--prefer', 'canonical', '--json', '--checkpoint', cli.checkpoint]);
   recording = false;
   expect(result.code).toBe(0);
   const report = jsonOutput<{ patched: number; failed: unknown[]; rateLimited: number; requests: number; elapsedMs: number }>(result);
@@ -52,5 +38,5 @@ it('repairs about 60 users on a 2/s burst-10 tenant with 0 failed requests at >=
   const share = answers.length / allowed;
   console.log(`paced repair: ${answers.length} requests in ${seconds.toFixed(1)} s (${(answers.length / seconds).toFixed(2)}/s), ${(share * 100).toFixed(1)} % of the ${allowed.toFixed(1)} allowed`);
   expect(share).toBeGreaterThanOrEqual(0.9);
-  expect(await allUsers(tenant.url).then((users) => new Map(users.map((u) => [u.user_id, u.user_metadata])))).toEqual(seed.repaired);
+  expect(await allUsers(cli.tenant.url).then((users) => new Map(users.map((u) => [u.user_id, u.user_metadata])))).toEqual(seed.repaired);
 });
