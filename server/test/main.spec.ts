@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { startLocalAuth0, type LocalAuth0 } from 'local-auth0';
+import { startLocalAuth0 } from 'local-auth0';
+import { useRunning } from 'test-support/hooks';
 import { gql, ME } from './support/graphql';
 import { injectFault, userToken } from 'local-auth0/testing';
 
@@ -9,15 +10,11 @@ import { injectFault, userToken } from 'local-auth0/testing';
 // directly); this runs it the same way, as a child process.
 const SERVER_DIR = resolve(__dirname, '..');
 
-let tenant: LocalAuth0;
 const children: ChildProcess[] = [];
-beforeAll(async () => {
-  tenant = await startLocalAuth0({ port: 0, stateFile: null });
-});
-afterAll(async () => {
+afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await tenant.close();
 });
+const tenant = useRunning(() => startLocalAuth0({ port: 0, stateFile: null }));
 
 function startMain(env: Record<string, string>): { child: ChildProcess; url: Promise<string>; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
