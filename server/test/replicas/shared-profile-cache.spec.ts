@@ -2,7 +2,8 @@ import pino from 'pino';
 import { ProfileCache } from '../../src/profile/profile-cache';
 import { SharedProfileCache } from '../../src/shared-state/shared-profile-cache';
 import { SharedRedis } from '../../src/shared-state/shared-redis';
-import { startRedis, type TestRedis } from 'test-support';
+import { startRedis } from 'test-support';
+import { useRunning } from 'test-support/hooks';
 
 // The shared cache against a real redis-server: two instances stand for two replicas.
 interface Value {
@@ -10,15 +11,9 @@ interface Value {
   version: number;
 }
 
-let redis: TestRedis;
 const connections: SharedRedis[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await Promise.all(connections.map((connection) => connection.close()));
-  await redis.close();
-});
+afterAll(() => Promise.all(connections.map((connection) => connection.close())));
+const redis = useRunning(startRedis);
 
 /** A replica's cache; replicas given the same `keyPrefix` share entries. */
 async function replica(keyPrefix: string, ttlMs = 30_000, url = redis.url): Promise<SharedProfileCache<Value>> {
