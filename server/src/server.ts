@@ -11,7 +11,7 @@ import { createPasswordChangeMails } from './auth0/password-change';
 import { createManagementUsers, type ManagementUsers } from './auth0/users';
 import type { Config } from './config';
 import { createApolloServer } from './graphql/apollo';
-import { createContextFactory } from './graphql/context';
+import { createContextFactory, type ContextDependencies } from './graphql/context';
 import { MeResponseCache } from './graphql/me-response-cache';
 import { queryLimitOptions } from './graphql/query-limits';
 import { createApp } from './http/app';
@@ -22,8 +22,8 @@ import { createLogger, stdoutFor } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
 import { EmailChangeService } from './profile/email-change/email-change.service';
 import { ProfileService, type ProfileServiceOptions } from './profile/profile.service';
-import { CACHE_MAX_ENTRIES, createProfileState } from './shared-state/profile-state';
-import { createTelemetry } from './telemetry/telemetry';
+import { CACHE_MAX_ENTRIES, createProfileState, type ProfileState } from './shared-state/profile-state';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import type { Tracing } from './telemetry/tracing';
 
 export interface StartOptions {
@@ -83,28 +83,27 @@ function createEmailChanges(config: Config, users: ManagementUsers, options: Pro
   });
 }
 
-/** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const telemetry = createTelemetry(config, options.tracing);
-  const logger: Logger = createLogger(config.logLevel, options.logDestination ?? stdoutFor(config.logFormat), telemetry.logMixin);
-  const profileState = await createProfileState(config, logger, { events: telemetry.profileEvents, watchRedis: (redis) => telemetry.watchRedis(redis) });
-  const health = new InstanceHealth({
-    jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
-    timeoutMs: config.auth0.timeoutMs,
-    redisStatus: profileState.redisStatus,
-  });
+/** The access-token check: jose against the tenant's key set, each verified token remembered until its `exp`. */
+function createTokenCheck({ auth0 }: Config) {
+  const verify = createAccessTokenVerifier({ issuer: auth0.issuer, audience: auth0.audience, cooldownMs: auth0.jwksCooldownMs });
+  return cacheVerifiedTokens(verify, { maxEntries: CACHE_MAX_ENTRIES });
+}
+
+/** What the resolvers reach through the context, and the response cache in front of them. */
+interface Services extends Omit<ContextDependencies, 'recentSignIn'> {
+  responses: MeResponseCache;
+  mailer: Mailer | null;
+}
+
+/** The layers below GraphQL: the Management API client and the services on it (profile -> auth0). */
+function createServices(config: Config, logger: Logger, telemetry: Telemetry, profileState: ProfileState, health: InstanceHealth): Services {
   const managementClient = createManagementClient(config.auth0, {
     onTokenResult: (ok) => health.observeTokenRequest(ok),
     attempts: telemetry.managementAttempts,
   });
   const users = createManagementUsers(managementClient);
   const profiles = new ProfileService(users, profileState.serviceOptions);
-  const verifyAccessToken = cacheVerifiedTokens(
-    createAccessTokenVerifier({ issuer: config.auth0.issuer, audience: config.auth0.audience, cooldownMs: config.auth0.jwksCooldownMs }),
-    { maxEntries: CACHE_MAX_ENTRIES },
-  );
-  const mailer = config.mail && createMailer({ ...config.mail, onResult: telemetry.mailResult });
-  const emailChanges = createEmailChanges(config, users, profileState.serviceOptions, mailer, logger);
+  const mailer = config.mail ? createMailer({ ...config.mail, onResult: telemetry.mailResult }) : null;
   const responses = new MeResponseCache({ maxEntries: CACHE_MAX_ENTRIES, maxBytes: RESPONSE_CACHE_MAX_BYTES });
   const accounts = new AccountService({
     accounts: createManagementAccounts(managementClient),
@@ -116,18 +115,39 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     mailer,
     onMailFailure: (userId, error) => logger.warn({ userId, reason: error instanceof Error ? error.message : String(error) }, 'account deletion notice not sent'),
   });
-  let url = `http://${urlHost(config.host)}:${config.port}`;
+  const emailChanges = createEmailChanges(config, users, profileState.serviceOptions, mailer, logger);
+  return { verifyAccessToken: createTokenCheck(config), profiles, accounts, emailChanges, responses, mailer };
+}
+
+/** Apollo Server over the schema; `endpoint` is read when the Sandbox page is served (the port is known by then). */
+async function startApollo(config: Config, logger: Logger, telemetry: Telemetry, responses: MeResponseCache, endpoint: () => string) {
   const apollo = createApolloServer({
     log: logger,
     development: config.env === 'development',
     introspection: config.introspection,
     sandboxToken: sandboxTokenSource(config),
-    endpoint: () => `${url}/graphql`,
+    endpoint,
     queryLimits: queryLimitOptions({ production: config.env === 'production' }),
     plugins: [responses.plugin(), ...telemetry.apolloPlugins],
   });
   await apollo.start();
-  const buildContext = createContextFactory({ verifyAccessToken, profiles, accounts, emailChanges, recentSignIn: config.recentSignIn });
+  return apollo;
+}
+
+/** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const telemetry = createTelemetry(config, options.tracing);
+  const logger: Logger = createLogger(config.logLevel, options.logDestination ?? stdoutFor(config.logFormat), telemetry.logMixin);
+  const profileState = await createProfileState(config, logger, { events: telemetry.profileEvents, watchRedis: (redis) => telemetry.watchRedis(redis) });
+  const health = new InstanceHealth({
+    jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,
+    timeoutMs: config.auth0.timeoutMs,
+    redisStatus: profileState.redisStatus,
+  });
+  const { responses, mailer, ...contextServices } = createServices(config, logger, telemetry, profileState, health);
+  let url = `http://${urlHost(config.host)}:${config.port}`;
+  const apollo = await startApollo(config, logger, telemetry, responses, () => `${url}/graphql`);
+  const buildContext = createContextFactory({ ...contextServices, recentSignIn: config.recentSignIn });
   const checkReadiness = async () => readiness(await health.snapshot());
   const app = await createApp({ http: httpConfigFrom(config), logger, apollo, buildContext, checkReadiness, responses, observe: telemetry.app });
   const port = await listen(app, config.port, config.host);
