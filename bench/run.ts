@@ -14,11 +14,11 @@ import { writeBenchSeed } from 'test-support';
 import { readSettings } from './lib/settings';
 import { judgeTargets } from './lib/targets';
 import { mintTokens } from './lib/tenant-client';
-import { runApiCold } from './scenarios/api-cold';
+import { runApiCold, type ColdRun } from './scenarios/api-cold';
 import { runApiObservability } from './scenarios/api-observability';
 import { runApiRedis } from './scenarios/api-redis';
 import { buildApi } from './scenarios/api-process';
-import { runApiMix, runApiWarm, type Comparison } from './scenarios/api-warm';
+import { runApiMix, runApiWarm, type Comparison, type WarmRun } from './scenarios/api-warm';
 import { runArticle } from './scenarios/article';
 import type { RunContext } from './scenarios/context';
 import { runProfile } from './profile';
@@ -54,6 +54,69 @@ function failureNotes(phases: PhaseResult[]): string[] {
     );
 }
 
+function phaseLine(phase: PhaseResult): string {
+  return `${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}`;
+}
+
+/** `npm run bench -- --<flag>`: one part alone, printed instead of the whole table. */
+const ALONE: [flag: string, run: (ctx: RunContext) => Promise<string>][] = [
+  ['--profile', (ctx) => runProfile(ctx, log)],
+  ['--mix', async (ctx) => (await runApiMix(ctx)).map(phaseLine).join('\n')],
+  ['--observability', async (ctx) => phaseLine(await runApiObservability(ctx))],
+];
+
+interface Measured {
+  warmRun: WarmRun;
+  coldRun: ColdRun;
+  /** The rows after the warm comparison, in order. */
+  later: PhaseResult[];
+}
+
+/** Every phase, in the order the README lists them. */
+async function measureAll(ctx: RunContext): Promise<Measured> {
+  log(`reference servers and API side by side: warm me at ${ctx.settings.comparisonConnections.join(' and ')} connections; then the 90/10 mix and the soak`);
+  const warmRun = await runApiWarm(ctx);
+  log('API: cold me');
+  const coldRun = await runApiCold(ctx);
+  log("article's approach");
+  const article = await runArticle(ctx);
+  log('API with Redis against the same without; two replicas sharing Redis under the 90/10 mix');
+  const redisPhases = await runApiRedis(ctx);
+  log('API with metrics and tracing on against the same with both off');
+  const observability = await runApiObservability(ctx);
+  return { warmRun, coldRun, later: [...warmRun.phases, coldRun.phase, article, ...redisPhases, observability] };
+}
+
+/** The table's rows with their ratios, and the targets judged. */
+function resultsOf(ctx: RunContext, { warmRun, coldRun, later }: Measured, run: { started: number; machine: BenchResults['machine']; managementTokenLifetimeS: number }): BenchResults {
+  const first = warmRun.comparisons[0];
+  if (!first) throw new Error('the warm comparison did not run');
+  // The mix, soak, cold and article phases run at the first connection count, as does `first`.
+  const phases = [...comparisonPhases(warmRun.comparisons), ...later.map((p) => withRatio(p, first.baseline, first.reference))];
+  const { managementTokenLifetimeS } = run;
+  return {
+    date: new Date().toISOString(),
+    machine: run.machine,
+    settings: ctx.settings,
+    phases,
+    apiMemory: warmRun.memory,
+    apiLifetime: { ...warmRun.lifetime, managementTokenLifetimeS },
+    targets: judgeTargets({
+      comparisons: warmRun.comparisons,
+      memory: warmRun.memory,
+      users: ctx.userIds.length,
+      managementTokenLifetimeS,
+      soakUpdates: warmRun.phases.find((phase) => phase.id === 'soak')?.updateCost,
+      apiProcesses: [
+        { name: 'warm API', ...warmRun.lifetime, ttlS: ctx.settings.profileTtlS },
+        { name: 'cold API', ...coldRun.lifetime },
+      ],
+    }),
+    runSeconds: Math.round((Date.now() - run.started) / 1000),
+    notes: failureNotes(phases),
+  };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const machine = describeMachine();
@@ -66,59 +129,12 @@ async function main(): Promise<void> {
   try {
     const managementTokenLifetimeS = (await managementToken(tenant.url)).expiresIn;
     const ctx: RunContext = { settings, tenantUrl: tenant.url, tenantPid: tenant.pid, userIds, tokens: await mintTokens(tenant.url, userIds) };
-    if (process.argv.includes('--profile')) {
-      process.stdout.write((await runProfile(ctx, log)) + '\n');
+    const alone = ALONE.find(([flag]) => process.argv.includes(flag));
+    if (alone) {
+      process.stdout.write((await alone[1](ctx)) + '\n');
       return;
     }
-    if (process.argv.includes('--mix')) {
-      for (const phase of await runApiMix(ctx)) process.stdout.write(`${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}\n`);
-      return;
-    }
-    if (process.argv.includes('--observability')) {
-      const phase = await runApiObservability(ctx);
-      process.stdout.write(`${phase.title}: ${phase.stats.reqPerSec} req/s, p99 ${phase.stats.p99Ms} ms; ${phase.note}\n`);
-      return;
-    }
-    log(`reference servers and API side by side: warm me at ${settings.comparisonConnections.join(' and ')} connections; then the 90/10 mix and the soak`);
-    const warmRun = await runApiWarm(ctx);
-    const first = warmRun.comparisons[0];
-    if (!first) throw new Error('the warm comparison did not run');
-    const { baseline, reference } = first;
-    log('API: cold me');
-    const coldRun = await runApiCold(ctx);
-    log("article's approach");
-    const article = await runArticle(ctx);
-    log('API with Redis against the same without; two replicas sharing Redis under the 90/10 mix');
-    const redisPhases = await runApiRedis(ctx);
-    log('API with metrics and tracing on against the same with both off');
-    const observability = await runApiObservability(ctx);
-
-    // The mix, soak, cold and article phases run at the first connection count, as does `first`.
-    const phases = [
-      ...comparisonPhases(warmRun.comparisons),
-      ...[...warmRun.phases, coldRun.phase, article, ...redisPhases, observability].map((p) => withRatio(p, baseline, reference)),
-    ];
-    const results: BenchResults = {
-      date: new Date().toISOString(),
-      machine,
-      settings,
-      phases,
-      apiMemory: warmRun.memory,
-      apiLifetime: { ...warmRun.lifetime, managementTokenLifetimeS },
-      targets: judgeTargets({
-        comparisons: warmRun.comparisons,
-        memory: warmRun.memory,
-        users: userIds.length,
-        managementTokenLifetimeS,
-        soakUpdates: warmRun.phases.find((phase) => phase.id === 'soak')?.updateCost,
-        apiProcesses: [
-          { name: 'warm API', ...warmRun.lifetime, ttlS: settings.profileTtlS },
-          { name: 'cold API', ...coldRun.lifetime },
-        ],
-      }),
-      runSeconds: Math.round((Date.now() - started) / 1000),
-      notes: failureNotes(phases),
-    };
+    const results = resultsOf(ctx, await measureAll(ctx), { started, machine, managementTokenLifetimeS });
     writeResults(results, path.join(__dirname, 'results'));
     process.stdout.write(renderText(results) + '\n');
   } finally {
