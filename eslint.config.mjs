@@ -32,4 +32,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Production code: a longer function does more than one job. Specs are exempt (a describe block is long by nature).
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/test/**', 'e2e/**', 'test-support/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }] },
+  },
 );

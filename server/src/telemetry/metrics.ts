@@ -17,6 +17,13 @@ function headerNumber(headers: Headers | undefined, name: string): number | unde
   return Number.isFinite(number) ? number : undefined;
 }
 
+const CACHE_RESULTS = ['hit', 'miss'] as const;
+
+/** The child of each `result` label value, made once. */
+function byResult<R extends string, C>(child: (result: R) => C, results: readonly R[]): Record<R, C> {
+  return Object.fromEntries(results.map((result) => [result, child(result)])) as Record<R, C>;
+}
+
 /**
  * Every metric the API exposes, in its own prom-client registry (several servers may run in one
  * test process). Labels are bounded by construction: routes are templates, operations the known
@@ -24,94 +31,85 @@ function headerNumber(headers: Headers | undefined, name: string): number | unde
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests: BoundChildren3<HistogramChild>;
-  private readonly operations: BoundChildren<CounterChild>;
-  private readonly upstreamCalls: BoundChildren<Counter.Internal>;
-  private readonly rateLimitRemaining: Gauge;
-  private readonly rateLimitLimit: Gauge;
-  private readonly profileCache: Record<'hit' | 'miss', Counter.Internal>;
-  private readonly responseCache: Record<'hit' | 'miss', CounterChild>;
-  private readonly lastKnown: Counter;
-  private readonly updateRefusals: Counter;
-  private readonly fallbacks: Counter;
-  private readonly stepUps: Counter;
-  private readonly mails: Record<'sent' | 'failed', Counter.Internal>;
-  private readonly upstreamDurationChildren: BoundChildren<Histogram.Internal<string>>;
-
-  constructor() {
-    const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
-    // The request path's three: hash-free children (hot-metrics.ts).
-    const requestDuration = hotHistogram(
+  private readonly registers = [this.registry];
+  // The request path's three: hash-free children (hot-metrics.ts).
+  private readonly requests = new BoundChildren3<HistogramChild>(
+    hotHistogram(
       this.registry,
       'http_server_request_duration_seconds',
       'Time from the request to the end of the response, by method, route template and status code.',
       ['method', 'route', 'status_code'],
       REQUEST_BUCKETS,
-    );
-    this.requests = new BoundChildren3(requestDuration);
-    const operations = hotCounter(
+    ),
+  );
+  private readonly operations = new BoundChildren<CounterChild>(
+    hotCounter(
       this.registry,
       `${PREFIX}graphql_operations_total`,
       'GraphQL operations by name (those of the app\'s documents and examples.graphql; any other is "other") and outcome (OK or the first error code).',
       ['operation', 'code'],
-    );
-    this.operations = new BoundChildren(operations);
-    const upstreamCalls = new Counter({
-      name: `${PREFIX}auth0_requests_total`,
-      help: 'HTTP requests to Auth0 (Management API and its token endpoint), each retry attempt counted, by route template and status (or timeout / network).',
-      labelNames: ['route', 'status'],
-      registers,
-    });
-    this.upstreamCalls = new BoundChildren((route, status) => upstreamCalls.labels(route, status));
-    const upstreamDuration = new Histogram({
-      name: `${PREFIX}auth0_request_duration_seconds`,
-      help: 'Duration of each HTTP request to Auth0, by route template.',
-      labelNames: ['route'],
-      buckets: UPSTREAM_BUCKETS,
-      registers,
-    });
-    this.upstreamDurationChildren = new BoundChildren((route) => upstreamDuration.labels(route));
-    this.rateLimitRemaining = new Gauge({
-      name: `${PREFIX}auth0_ratelimit_remaining`,
-      help: 'x-ratelimit-remaining of the last Auth0 answer on the route: calls left in the current window.',
-      labelNames: ['route'],
-      registers,
-    });
-    this.rateLimitLimit = new Gauge({
-      name: `${PREFIX}auth0_ratelimit_limit`,
-      help: 'x-ratelimit-limit of the last Auth0 answer on the route: the size of the window.',
-      labelNames: ['route'],
-      registers,
-    });
-    const profileCache = new Counter({
-      name: `${PREFIX}profile_cache_requests_total`,
-      help: 'Profile reads of me through the profile cache: hit = answered without an upstream read of its own.',
-      labelNames: ['result'],
-      registers,
-    });
-    this.profileCache = { hit: profileCache.labels('hit'), miss: profileCache.labels('miss') };
-    const responseCache = hotCounter(this.registry, `${PREFIX}response_cache_requests_total`, 'Requests the me response cache could answer: hit = replayed without running GraphQL.', ['result']);
-    this.responseCache = { hit: responseCache('hit'), miss: responseCache('miss') };
-    this.lastKnown = new Counter({
-      name: `${PREFIX}last_known_answers_total`,
-      help: 'me answered with the last-known profile because Auth0 failed, by reason.',
-      labelNames: ['reason'],
-      registers,
-    });
-    this.updateRefusals = new Counter({ name: `${PREFIX}update_refusals_total`, help: 'updateProfile calls refused by the per-user update limit.', registers });
-    this.stepUps = new Counter({
-      name: `${PREFIX}step_up_challenges_total`,
-      help: 'Answers asking the caller to sign in again (INSUFFICIENT_USER_AUTHENTICATION, RFC 9470) before a sensitive operation.',
-      registers,
-    });
-    const mails = new Counter({ name: `${PREFIX}mails_total`, help: 'Mails handed to the SMTP server (sent) or given up on after the retries (failed).', labelNames: ['result'], registers });
-    this.mails = { sent: mails.labels('sent'), failed: mails.labels('failed') };
-    this.fallbacks = new Counter({
-      name: `${PREFIX}redis_fallbacks_total`,
-      help: 'Times this replica stopped using Redis (down or stalled) and fell back to its in-process state.',
-      registers,
-    });
+    ),
+  );
+  private readonly responseCache = byResult(
+    hotCounter(this.registry, `${PREFIX}response_cache_requests_total`, 'Requests the me response cache could answer: hit = replayed without running GraphQL.', ['result']),
+    CACHE_RESULTS,
+  );
+  private readonly upstreamCallsCounter = new Counter({
+    name: `${PREFIX}auth0_requests_total`,
+    help: 'HTTP requests to Auth0 (Management API and its token endpoint), each retry attempt counted, by route template and status (or timeout / network).',
+    labelNames: ['route', 'status'],
+    registers: this.registers,
+  });
+  private readonly upstreamCalls = new BoundChildren<Counter.Internal>((route, status) => this.upstreamCallsCounter.labels(route, status));
+  private readonly upstreamDuration = new Histogram({
+    name: `${PREFIX}auth0_request_duration_seconds`,
+    help: 'Duration of each HTTP request to Auth0, by route template.',
+    labelNames: ['route'],
+    buckets: UPSTREAM_BUCKETS,
+    registers: this.registers,
+  });
+  private readonly upstreamDurationChildren = new BoundChildren<Histogram.Internal<string>>((route) => this.upstreamDuration.labels(route));
+  private readonly rateLimitRemaining = new Gauge({
+    name: `${PREFIX}auth0_ratelimit_remaining`,
+    help: 'x-ratelimit-remaining of the last Auth0 answer on the route: calls left in the current window.',
+    labelNames: ['route'],
+    registers: this.registers,
+  });
+  private readonly rateLimitLimit = new Gauge({
+    name: `${PREFIX}auth0_ratelimit_limit`,
+    help: 'x-ratelimit-limit of the last Auth0 answer on the route: the size of the window.',
+    labelNames: ['route'],
+    registers: this.registers,
+  });
+  private readonly profileCacheCounter = new Counter({
+    name: `${PREFIX}profile_cache_requests_total`,
+    help: 'Profile reads of me through the profile cache: hit = answered without an upstream read of its own.',
+    labelNames: ['result'],
+    registers: this.registers,
+  });
+  private readonly profileCache = byResult((result) => this.profileCacheCounter.labels(result), CACHE_RESULTS);
+  private readonly lastKnown = new Counter({
+    name: `${PREFIX}last_known_answers_total`,
+    help: 'me answered with the last-known profile because Auth0 failed, by reason.',
+    labelNames: ['reason'],
+    registers: this.registers,
+  });
+  private readonly updateRefusals = new Counter({ name: `${PREFIX}update_refusals_total`, help: 'updateProfile calls refused by the per-user update limit.', registers: this.registers });
+  private readonly stepUps = new Counter({
+    name: `${PREFIX}step_up_challenges_total`,
+    help: 'Answers asking the caller to sign in again (INSUFFICIENT_USER_AUTHENTICATION, RFC 9470) before a sensitive operation.',
+    registers: this.registers,
+  });
+  private readonly mailsCounter = new Counter({ name: `${PREFIX}mails_total`, help: 'Mails handed to the SMTP server (sent) or given up on after the retries (failed).', labelNames: ['result'], registers: this.registers });
+  private readonly mails = byResult((result) => this.mailsCounter.labels(result), ['sent', 'failed'] as const);
+  private readonly fallbacks = new Counter({
+    name: `${PREFIX}redis_fallbacks_total`,
+    help: 'Times this replica stopped using Redis (down or stalled) and fell back to its in-process state.',
+    registers: this.registers,
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
   }
 
   /** One finished HTTP request. */
