@@ -1,4 +1,4 @@
-// Issue 9's phases. (1) Warm `me` on the API with REDIS_URL against the same API without it, side
+// The Redis phases. (1) Warm `me` on the API with REDIS_URL against the same API without it, side
 // by side in alternating slices: the ratio is what shared state costs. (2) Two replicas sharing
 // one Redis under the 90/10 mix, the load spread over both, with the fleet's upstream calls per
 // 1,000 operations (token requests, user reads, PATCHes).

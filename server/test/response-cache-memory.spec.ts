@@ -1,8 +1,8 @@
-// Issue 15 #3 (the response cache's part): distinct authenticated `me` requests must not grow the
-// API without bound. Each request here is the same document with a different 24 kB variable, so
-// only the response cache could keep them (Apollo's document store holds the one document).
-// Before the cache was bounded in bytes, 6,000 such requests grew the API by ~260 MB (8,000: 350 MB);
-// bounded, the growth is the heap's own high-water mark (5-95 MB here).
+// The second outside probe's memory finding, the response cache's part: distinct authenticated `me`
+// requests must not grow the API without bound. Each request here is the same document with a
+// different 24 kB variable, so only the response cache could keep them (Apollo's document store
+// holds the one document). Before the cache was bounded in bytes, 6,000 such requests grew the API
+// by ~260 MB (8,000: 350 MB); bounded, the growth is the heap's own high-water mark (5-95 MB here).
 import { userToken } from 'local-auth0/testing';
 import { rssMiB, useApiProcess } from './replicas/api-process';
 

@@ -1,4 +1,4 @@
-// What one updateProfile costs upstream, counted by the local tenant (issue 20): the PATCH alone
+// What one updateProfile costs upstream, counted by the local tenant: the PATCH alone
 // when the API's cache holds a fresh copy that says the names change; one read when the copy
 // says nothing changes; and a copy gone stale behind the API never makes the write wrong.
 import { patchStoredUser, resetCounts, storedUser, userToken } from 'local-auth0/testing';

@@ -182,7 +182,7 @@ describe('ProfileService.update', () => {
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Ada' });
     await service.update('auth0|ada', { firstName: 'Augusta' });
     await expect(service.me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta' });
-    // The second update found a fresh cached copy: its PATCH was its only call (issue 20).
+    // The second update found a fresh cached copy: its PATCH was its only call.
     expect(calls).toEqual(['GET auth0|ada', 'PATCH auth0|ada {"user_metadata":{"firstName":"Augusta","firstNAme":null,"first_name":null}}']);
     failures.get = new Auth0UnavailableError('timeout');
     await expect(new ProfileService(users, { lastKnown }).me('auth0|ada')).resolves.toMatchObject({ firstName: 'Augusta', lastKnown: { reason: 'TIMEOUT' } });

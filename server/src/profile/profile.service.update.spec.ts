@@ -1,5 +1,5 @@
 // What an update of names costs upstream, and why it stays right, with and without a fresh
-// cached copy of the user (issue 20): the PATCH alone when the copy says the names change.
+// cached copy of the user: the PATCH alone when the copy says the names change.
 import { Auth0UserNotFoundError } from '../auth0/errors';
 import type { StoredUser } from '../auth0/users';
 import { inMemoryUsers } from './in-memory-users';

@@ -1,4 +1,4 @@
-// Two API instances sharing one Redis (issue 20): an update through A with a fresh copy in the
+// Two API instances sharing one Redis: an update through A with a fresh copy in the
 // shared cache is its PATCH alone, whose answer B serves next with no call; B's own update then
 // finds A's answer fresh in Redis and costs its PATCH alone too.
 import { injectFault, patchStoredUser, resetCounts, ROUTES, storedUser, userToken } from 'local-auth0/testing';

@@ -1,8 +1,8 @@
-// Issue 15 #1, as the probe sent it: a user whose id is the victim's id + "\n" + the victim's
-// Accept header, sending the victim's operation name as Accept, "\n" + the victim's operation
-// text as operationName and the victim's fragment as the query. Under a key joined with "\n"
-// both requests had one key; with both profiles at the same updated_at, the attacker got the
-// victim's cached answer.
+// The cross-user key collision, as the second outside probe sent it: a user whose id is the
+// victim's id + "\n" + the victim's Accept header, sending the victim's operation name as Accept,
+// "\n" + the victim's operation text as operationName and the victim's fragment as the query. Under
+// a key joined with "\n" both requests had one key; with both profiles at the same updated_at, the
+// attacker got the victim's cached answer.
 import { randomUUID } from 'node:crypto';
 import { addUsers, userToken } from 'local-auth0/testing';
 import { ME } from './graphql';
