@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
 import type { Config } from './config';
 
 /** Paths never written, whatever object ends up in a log line. */
@@ -46,13 +45,17 @@ function batchedStdout(): DestinationStream {
   return stream;
 }
 
-/** Coloured one-line-per-entry output for a developer's terminal (the same fields, redacted alike). */
-function prettyStdout(): DestinationStream {
+/**
+ * Coloured one-line-per-entry output for a developer's terminal (the same fields, redacted alike).
+ * Loaded only then: production never pays for pino-pretty and its dependencies at start.
+ */
+async function prettyStdout(): Promise<DestinationStream> {
+  const { default: pinoPretty } = await import('pino-pretty');
   return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', destination: 1 });
 }
 
 /** Where lines go when the caller names no destination: batched JSON, or pretty lines in a terminal. */
-export function stdoutFor(format: Config['logFormat']): DestinationStream {
+export async function stdoutFor(format: Config['logFormat']): Promise<DestinationStream> {
   return format === 'pretty' ? prettyStdout() : batchedStdout();
 }
 

@@ -137,7 +137,7 @@ async function startApollo(config: Config, logger: Logger, telemetry: Telemetry,
 /** Wires the layers (http -> graphql -> profile -> auth0, auth beside) and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const telemetry = createTelemetry(config, options.tracing);
-  const logger: Logger = createLogger(config.logLevel, options.logDestination ?? stdoutFor(config.logFormat), telemetry.logMixin);
+  const logger: Logger = createLogger(config.logLevel, options.logDestination ?? (await stdoutFor(config.logFormat)), telemetry.logMixin);
   const profileState = await createProfileState(config, logger, { events: telemetry.profileEvents, watchRedis: (redis) => telemetry.watchRedis(redis) });
   const health = new InstanceHealth({
     jwksUri: `${config.auth0.issuer}.well-known/jwks.json`,

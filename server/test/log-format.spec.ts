@@ -32,9 +32,9 @@ describe('loadConfig: logFormat', () => {
 });
 
 describe('stdoutFor', () => {
-  it('gives pino-pretty a stream for pretty, and a batched JSON destination otherwise', () => {
-    const pretty = stdoutFor('pretty');
-    const json = stdoutFor('json');
+  it('gives pino-pretty a stream for pretty, and a batched JSON destination otherwise', async () => {
+    const pretty = await stdoutFor('pretty');
+    const json = await stdoutFor('json');
     expect(pretty).toBeInstanceOf(Writable);
     expect(json.constructor.name).toBe('SonicBoom');
   });
