@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startRedis, type TestRedis } from 'test-support';
 import { cpuSeconds } from './lib/cpu';
 import { byPackage, topSelfTime, type SelfTime } from './lib/cpu-profile';
 import { meRequests, runLoad } from './lib/load';
@@ -22,12 +23,23 @@ function table(what: string, rows: SelfTime[]): string[] {
   ];
 }
 
-export async function runProfile(ctx: RunContext, log: (line: string) => void): Promise<string> {
+/** `withRedis` (`--profile --redis`): the API runs with REDIS_URL, on a Redis of its own. */
+export async function runProfile(ctx: RunContext, log: (line: string) => void, withRedis = false): Promise<string> {
+  const redis = withRedis ? await startRedis() : undefined;
+  try {
+    return await profileApi(ctx, log, redis);
+  } finally {
+    await redis?.close();
+  }
+}
+
+async function profileApi(ctx: RunContext, log: (line: string) => void, redis: TestRedis | undefined): Promise<string> {
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-cpu-prof-'));
   const nodeOptions = `${ctx.settings.apiNodeOptions} --cpu-prof --cpu-prof-dir=${folder}`;
   const api = await startApi({ ...ctx, settings: { ...ctx.settings, apiNodeOptions: nodeOptions } }, 'API (profiled)', {
     profileTtlS: ctx.settings.profileTtlS,
     updateRateLimitPerMinute: ctx.settings.updateRateLimitPerMinute,
+    env: redis ? { REDIS_URL: redis.url } : {},
   });
   try {
     await callMeForEveryUser(api.url, ctx.tokens);
@@ -44,7 +56,7 @@ export async function runProfile(ctx: RunContext, log: (line: string) => void): 
     const { rows, totalMs } = topSelfTime(path.join(folder, file), { root: ROOT, windowMs: (stats.durationS + 1) * 1000 });
     const idle = rows.find((row) => row.where === '(idle)')?.selfMs ?? 0;
     return [
-      `warm me: ${stats.reqPerSec} req/s, p99 ${stats.p99Ms} ms, ${ctx.settings.connections} connections, ` +
+      `warm me${redis ? ' with REDIS_URL' : ''}: ${stats.reqPerSec} req/s, p99 ${stats.p99Ms} ms, ${ctx.settings.connections} connections, ` +
         `${Math.round(cpuUs)} µs of API CPU per request (/proc, all threads, profiler overhead included); ` +
         `${totalMs} ms sampled over the last ${stats.durationS + 1} s, ` +
         `${Math.round(((totalMs - idle) / stats.requests) * 1000)} µs of main-thread time per request (idle excluded)`,

@@ -2,7 +2,8 @@
 // console and the same in bench/results/latest.{json,md}. Each server runs in its own child
 // process; this process only generates load and reads the tenant's counts.
 // `npm run bench -- --profile` instead records a CPU profile of the API under warm `me` (bench/profile.ts);
-// `npm run bench -- --observability` runs only the telemetry phase (metrics + tracing on vs off).
+// `npm run bench -- --observability` runs only the telemetry phase (metrics + tracing on vs off),
+// `-- --redis` only the Redis phases; `-- --profile --redis` profiles the API with REDIS_URL.
 import { managementToken } from 'local-auth0/testing';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -60,7 +61,8 @@ function phaseLine(phase: PhaseResult): string {
 
 /** `npm run bench -- --<flag>`: one part alone, printed instead of the whole table. */
 const ALONE: [flag: string, run: (ctx: RunContext) => Promise<string>][] = [
-  ['--profile', (ctx) => runProfile(ctx, log)],
+  ['--profile', (ctx) => runProfile(ctx, log, process.argv.includes('--redis'))],
+  ['--redis', async (ctx) => (await runApiRedis(ctx)).map(phaseLine).join('\n')],
   ['--mix', async (ctx) => (await runApiMix(ctx)).map(phaseLine).join('\n')],
   ['--observability', async (ctx) => phaseLine(await runApiObservability(ctx))],
 ];

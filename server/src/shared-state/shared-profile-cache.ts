@@ -4,7 +4,7 @@ import type { RedisClientType } from 'redis';
 import { answerOf, NotKept } from '../lru-fetch';
 import type { ProfileCache } from '../profile/profile-cache';
 import type { ProfileReadCache } from '../profile/profile-stores';
-import { CLIENT_CACHE_TTL_MS, SharedStateUnavailableError, type SharedRedis } from './shared-redis';
+import { SharedStateUnavailableError, type SharedRedis } from './shared-redis';
 
 export interface SharedProfileCacheOptions<T extends object> {
   redis: SharedRedis;
@@ -67,11 +67,13 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
   private readonly flights: LRUCache<string, T, () => Promise<T>>;
   private readonly writtenWhileDown = new Set<string>();
   /**
-   * The version check of a warm `me`, answered without node-redis's cached-reply path: the
-   * versions this replica read, dropped when Redis says the key changed (the same push that drops
-   * the client-side cache's copy) and after the client-side cache's own ttl.
+   * The version check of a warm `me`, answered with no Redis command: the versions this replica
+   * read, dropped when Redis says the key changed (the same push that drops the client-side
+   * cache's copy), and used only while the heartbeat proves those pushes arrive
+   * (`redis.invalidationsCurrent`), so a stalled connection leaves them stale no longer than
+   * the client-side cache's own ttl.
    */
-  private readonly versions = new LRUCache<string, { version: number; freshUntil: number }>({ max: MAX_FLIGHTS, ttl: CLIENT_CACHE_TTL_MS });
+  private readonly versions = new LRUCache<string, { version: number; freshUntil: number }>({ max: MAX_FLIGHTS });
   /** Invalidations seen; a read that overlapped one does not fill `versions`. */
   private invalidations = 0;
 
@@ -121,7 +123,7 @@ export class SharedProfileCache<T extends object> implements ProfileReadCache<T>
     const { redis, fallback, ttlMs } = this.options;
     if (ttlMs === 0 || !redis.usable) return fallback.freshVersion(userId);
     const key = this.key(userId);
-    const known = this.versions.get(key);
+    const known = redis.invalidationsCurrent ? this.versions.get(key) : undefined;
     if (known) return known.freshUntil > Date.now() ? known.version : undefined;
     try {
       const seen = this.invalidations;

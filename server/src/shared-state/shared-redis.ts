@@ -19,10 +19,12 @@ export class SharedStateUnavailableError extends Error {
 
 const MAX_RECONNECT_DELAY_MS = 1000;
 /** Longest a reply is served from the client-side cache (a stalled Redis pushes no invalidation). */
-export const CLIENT_CACHE_TTL_MS = 1000;
+const CLIENT_CACHE_TTL_MS = 1000;
 /** About four cached reads per user (profile data, its version, last-known, deleted mark) for 10,000 users. */
 const CLIENT_CACHE_MAX_ENTRIES = 40_000;
 const CLOSE_WAIT_MS = 1000;
+/** How often a PING proves that Redis's invalidation pushes are arriving (see `invalidationsCurrent`). */
+const HEARTBEAT_MS = 250;
 
 /**
  * The process's one Redis connection and its health. Every command goes through `run`, which
@@ -44,6 +46,10 @@ export class SharedRedis {
   private readonly log: Logger;
   private readonly probeIntervalMs: number;
   private readonly commandTimeoutMs: number;
+  /** When the last PING answered was sent (ms since the epoch); see `invalidationsCurrent`. */
+  private confirmedAt = 0;
+  private beating = false;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(options: SharedRedisOptions) {
     this.log = options.log;
@@ -66,6 +72,8 @@ export class SharedRedis {
     }) as unknown as RedisClientType;
     this.client.on('error', (error: unknown) => this.markDown(error));
     this.client.on('ready', () => this.markUp());
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   /** Connects in the background; resolves once connected or after `waitMs`, never rejects. */
@@ -82,6 +90,16 @@ export class SharedRedis {
   /** Whether commands are sent at all; false while Redis is down or stalled. */
   get usable(): boolean {
     return this.healthy && this.client.isReady;
+  }
+
+  /**
+   * Whether every invalidation push for a write Redis acknowledged more than CLIENT_CACHE_TTL_MS
+   * ago has arrived: replies come in order on the one connection, so once a PING sent at t is
+   * answered, the pushes of every write acknowledged before t came before it. What a replica
+   * kept from its reads and drops on their pushes is then no staler than the client-side cache.
+   */
+  get invalidationsCurrent(): boolean {
+    return this.usable && Date.now() - this.confirmedAt <= CLIENT_CACHE_TTL_MS;
   }
 
   /** Runs the command; throws SharedStateUnavailableError (and marks Redis down) if it cannot. */
@@ -136,6 +154,7 @@ export class SharedRedis {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.probing);
+    clearInterval(this.heartbeat);
     if (this.client.isOpen) {
       const closing = this.client.close().catch(() => undefined);
       await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
@@ -162,6 +181,19 @@ export class SharedRedis {
     if (this.warned) this.log.info('Redis available again: shared state back in use');
     this.warned = false;
     for (const listener of this.recoveryListeners) listener();
+  }
+
+  private beat(): void {
+    if (!this.usable || this.beating) return;
+    this.beating = true;
+    const sent = Date.now();
+    this.withinTimeout(this.client.ping()).then(
+      () => {
+        this.confirmedAt = sent;
+        this.beating = false;
+      },
+      () => (this.beating = false),
+    );
   }
 
   /** A stalled Redis keeps the connection open, so no 'ready' event says it answers again: ask it. */

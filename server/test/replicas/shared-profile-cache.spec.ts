@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { createClient } from 'redis';
 import { ProfileCache } from '../../src/profile/profile-cache';
 import { SharedProfileCache } from '../../src/shared-state/shared-profile-cache';
 import { SharedRedis } from '../../src/shared-state/shared-redis';
@@ -128,3 +129,43 @@ it('answers the copy written in process while Redis is down', async () => {
     await own.close();
   }
 });
+
+/** How many HMGETs the Redis server has run so far (its own count, INFO commandstats). */
+async function hmgetsRun(): Promise<number> {
+  const probe = createClient({ url: redis.url });
+  await probe.connect();
+  try {
+    const stats = await probe.info('commandstats');
+    return Number(/cmdstat_hmget:calls=(\d+)/.exec(stats)?.[1] ?? 0);
+  } finally {
+    probe.destroy();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it("checks a warm version with no Redis command while pushes arrive, sees the other replica's write at once, and stops trusting it when Redis stalls", async () => {
+  const [a, b] = await Promise.all([replica('t8:'), replica('t8:')]);
+  const bConnection = connections.at(-1)!;
+  await a.set('u8', { name: 'first', version: 1 });
+  await expect(b.freshVersion('u8')).resolves.toBe(1);
+  // Longer than the client-side cache's ttl: the version is still known without asking Redis.
+  await sleep(1500);
+  const before = await hmgetsRun();
+  await expect(b.freshVersion('u8')).resolves.toBe(1);
+  expect(await hmgetsRun()).toBe(before);
+
+  await a.set('u8', { name: 'second', version: 2 });
+  // As above: a round trip on b's connection is answered after a's invalidation.
+  await bConnection.run((client) => client.ping());
+  await expect(b.freshVersion('u8')).resolves.toBe(2);
+
+  redis.pause();
+  try {
+    await sleep(1300);
+    // No heartbeat answered for over a second: the kept version is not used, Redis is asked and does not answer.
+    await expect(b.freshVersion('u8')).resolves.toBeUndefined();
+  } finally {
+    redis.resume();
+  }
+}, 15_000);
