@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTransport, type NodemailerError } from 'nodemailer';
+import type { NodemailerError, Transporter } from 'nodemailer';
 import { MailNotSentError } from './mail.errors';
 
 /** One mail, with both bodies (clients that show no HTML read the text). */
@@ -45,15 +45,20 @@ export function createMailer(options: MailerOptions): Mailer {
   const timeoutMs = options.timeoutMs ?? 5000;
   const attempts = Math.max(1, options.attempts ?? 3);
   const backoffMs = options.backoffMs ?? 250;
-  const transport = createTransport(
-    { url: options.smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs * 2, logger: false, debug: false },
-    { from: options.from },
-  );
+  // Nodemailer is loaded with the first mail: an API that sends none keeps it out of memory.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport(
+        { url: options.smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs * 2, logger: false, debug: false },
+        { from: options.from },
+      ),
+    ));
   return {
     async send(mail) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+          await (await transportOf()).sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
           options.onResult?.(true);
           return;
         } catch (error) {
@@ -66,6 +71,6 @@ export function createMailer(options: MailerOptions): Mailer {
         }
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((open) => open.close()),
   };
 }

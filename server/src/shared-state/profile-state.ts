@@ -7,19 +7,12 @@ import { ProfileCache } from '../profile/profile-cache';
 import type { ProfileEvents, UpdateLimit } from '../profile/profile-stores';
 import type { ProfileServiceOptions } from '../profile/profile.service';
 import { UpdateRateLimiter } from '../profile/update-rate-limit';
-import { SharedDeletedAccounts } from './shared-deleted-accounts';
-import { SharedLastKnownStore } from './shared-last-known-store';
-import { SharedProfileCache } from './shared-profile-cache';
-import { SharedRedis } from './shared-redis';
-import { SharedUpdateLimit } from './shared-update-limit';
+import type { SharedRedis } from './shared-redis';
 
 /** Users (profiles, rate-limit windows, last-known profiles) kept in one process's memory at most. */
 export const CACHE_MAX_ENTRIES = 10_000;
-const KEY_PREFIX = 'profile-api:';
 /** How long an expired profile stays in Redis for replicas that wait for another one's refresh. */
 const STALE_GRACE_MS = 10_000;
-/** Longest wait for Redis at start before serving from process memory (it keeps connecting). */
-const CONNECT_WAIT_MS = 2_000;
 const PASSWORD_RESETS = { limit: 1, windowSeconds: 60 };
 
 export interface ProfileState {
@@ -34,6 +27,8 @@ export interface ProfileState {
 function deletedTtlMs(config: Config): number {
   return Math.max(config.profileState.lastKnownTtlSeconds * 1000, config.profileState.cacheTtlSeconds * 1000 + STALE_GRACE_MS);
 }
+
+export type InProcessState = ReturnType<typeof inProcessState>;
 
 function inProcessState(config: Config) {
   const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
@@ -77,26 +72,7 @@ export async function createProfileState(config: Config, log: Logger, observers:
     const passwordResetLimit = new UpdateRateLimiter({ limit: PASSWORD_RESETS.limit, windowMs: PASSWORD_RESETS.windowSeconds * 1000, maxUsers: CACHE_MAX_ENTRIES });
     return { serviceOptions: { ...local, ...logs }, passwordResetLimit, redisStatus: () => 'disabled', close: () => Promise.resolve() };
   }
-  const redis = new SharedRedis({ url: config.redis.url, commandTimeoutMs: config.redis.commandTimeoutMs, log });
-  observers.watchRedis?.(redis);
-  await redis.start(CONNECT_WAIT_MS);
-  const lastKnownTtlMs = config.profileState.lastKnownTtlSeconds * 1000;
-  const serviceOptions: ProfileServiceOptions = {
-    cache: new SharedProfileCache<StoredUser>({
-      redis,
-      fallback: local.cache,
-      ttlMs: config.profileState.cacheTtlSeconds * 1000,
-      staleGraceMs: STALE_GRACE_MS,
-      // One upstream read with its single retry (and a short rate-limit wait) fits in this.
-      refreshLockMs: config.auth0.timeoutMs * 2 + 1500,
-      version: (user) => Date.parse(user.updatedAt),
-      keyPrefix: KEY_PREFIX,
-    }),
-    limiter: new SharedUpdateLimit({ redis, limit: config.profileState.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
-    lastKnown: local.lastKnown && new SharedLastKnownStore<StoredUser>({ redis, local: local.lastKnown, ttlMs: lastKnownTtlMs, keyPrefix: KEY_PREFIX }),
-    deleted: new SharedDeletedAccounts({ redis, local: local.deleted, ttlMs: deletedTtlMs(config), keyPrefix: KEY_PREFIX }),
-    ...logs,
-  };
-  const passwordResetLimit = new SharedUpdateLimit({ redis, ...PASSWORD_RESETS, keyPrefix: KEY_PREFIX, name: 'password-resets' });
-  return { serviceOptions, passwordResetLimit, redisStatus: () => redis.status, close: () => redis.close() };
+  // Loaded only with REDIS_URL: node-redis and the Redis limiter stay out of a single replica's memory.
+  const { createRedisProfileState } = await import('./redis-profile-state');
+  return createRedisProfileState({ config, redis: config.redis, log, local, logs, observers, deletedTtlMs: deletedTtlMs(config), staleGraceMs: STALE_GRACE_MS, passwordResets: PASSWORD_RESETS });
 }
