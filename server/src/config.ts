@@ -243,12 +243,28 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
   return result.data;
 }
 
+/** The tenant, its Management API credentials and how the API talks to it. */
+function auth0Settings(parsed: Env, tenant: URL): Config['auth0'] {
+  const local = tenant.protocol === 'http:';
+  const credentials = managementCredentials(parsed, local);
+  return {
+    origin: tenant.origin,
+    domain: tenant.host,
+    issuer: `${tenant.origin}/`,
+    audience: parsed.AUTH0_AUDIENCE,
+    local,
+    managementClientId: credentials.id,
+    managementClientSecret: credentials.secret,
+    passwordResetClientId: parsed.AUTH0_PASSWORD_RESET_CLIENT_ID ?? (local ? LOCAL_PASSWORD_RESET_CLIENT_ID : null),
+    timeoutMs: parsed.AUTH0_TIMEOUT_MS,
+    jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
+  };
+}
+
 /** Parses the environment once, at start. Throws an Error whose message names the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = process.stdout.isTTY === true): Config {
   const parsed = readEnv(env);
-  const tenant = parseTenantOrigin(parsed.AUTH0_DOMAIN);
-  const local = tenant.protocol === 'http:';
-  const credentials = managementCredentials(parsed, local);
+  const auth0 = auth0Settings(parsed, parseTenantOrigin(parsed.AUTH0_DOMAIN));
   const production = parsed.NODE_ENV === 'production';
   const corsOrigins = parseOrigins(parsed.CORS_ORIGINS);
   return {
@@ -260,18 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = p
     corsOrigins,
     bodyLimitBytes: parseSize(parsed.BODY_LIMIT),
     requestReadTimeoutMs: parsed.REQUEST_READ_TIMEOUT_MS,
-    auth0: {
-      origin: tenant.origin,
-      domain: tenant.host,
-      issuer: `${tenant.origin}/`,
-      audience: parsed.AUTH0_AUDIENCE,
-      local,
-      managementClientId: credentials.id,
-      managementClientSecret: credentials.secret,
-      passwordResetClientId: parsed.AUTH0_PASSWORD_RESET_CLIENT_ID ?? (local ? LOCAL_PASSWORD_RESET_CLIENT_ID : null),
-      timeoutMs: parsed.AUTH0_TIMEOUT_MS,
-      jwksCooldownMs: parsed.JWKS_COOLDOWN_MS,
-    },
+    auth0,
     introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'silent' : 'info'),
     logFormat: parsed.LOG_FORMAT ?? chooseLogFormat(parsed.NODE_ENV, stdoutIsTty),

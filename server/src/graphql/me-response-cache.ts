@@ -93,7 +93,7 @@ function selectsMeAlone(operation: OperationDefinitionNode | undefined): boolean
  * update through any replica retires it at once. The token is verified and read:profile checked
  * before every lookup. Only complete answers to a query of `me` alone, with no error, built from
  * one profile that was not a last-known one, are kept. `variables` must be bounded in depth
- * before a request reaches this cache (http/variables-limit): the key walks them.
+ * before a request reaches this cache (http/variables-bounds): the key walks them.
  */
 export class MeResponseCache implements ResponseCache<GraphQLContext> {
   private readonly entries: LRUCache<string, Entry>;

@@ -8,7 +8,7 @@ import { graphqlHandler, type ContextBuilder, type GraphQLRequestObserver } from
 import type { HttpConfig } from './http-config';
 import type { Readiness } from './readiness';
 import { limitQuerySize } from './query-size-limit';
-import { limitVariables } from './variables-limit';
+import { enforceVariablesBounds } from './variables-bounds';
 import { registerRequestLog, requestIdOf } from './request-log';
 import { refuseSandboxOffLoopback, registerCors, registerSecurityHeaders } from './security';
 
@@ -77,7 +77,7 @@ export async function createApp<TContext extends BaseContext>(dependencies: AppD
     method: ['GET', 'POST'],
     url: http.graphqlPath,
     onRequest: [refuseSandboxOffLoopback(http), requireJsonContentType],
-    preHandler: [limitQuerySize, limitVariables],
+    preHandler: [limitQuerySize, enforceVariablesBounds],
     handler: graphqlHandler({ apollo, buildContext, responses, observer: observe?.graphql }),
   });
   return app;
