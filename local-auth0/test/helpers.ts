@@ -1,12 +1,12 @@
 import { withMailCatcher, type MailCatcher } from 'test-support/mail-catcher';
 import { startLocalAuth0, type LocalAuth0, type LocalAuth0Options } from '../src/index';
-import { managementToken as requestManagementToken, readCounts, resetTenant, SEED_USERS } from '../src/testing';
+import { LOCAL_APP, managementToken as requestManagementToken, readCounts, resetTenant, SEED_USERS } from '../src/testing';
 import { useRunning } from 'test-support/hooks';
 
 export const ADA = SEED_USERS.ada.id;
 export const GRACE = SEED_USERS.grace.id;
 export const ALAN = SEED_USERS.alan.id;
-export const API = 'https://profile-api.local';
+export const API = LOCAL_APP.apiAudience;
 export const SPA = 'http://localhost:4200';
 
 export function startTenant(options: LocalAuth0Options = {}): Promise<LocalAuth0> {
