@@ -26,6 +26,11 @@ export interface StoredUser {
   blocked: boolean;
 }
 
+/** The version of a stored user: its updated_at in ms, so that an older copy never replaces a newer one. */
+export function userVersion(user: StoredUser): number {
+  return Date.parse(user.updatedAt);
+}
+
 /** Everything a PATCH /api/v2/users/{id} from this API may hold. */
 export interface UserPatch {
   user_metadata?: Record<string, string | null>;

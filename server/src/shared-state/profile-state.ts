@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { StoredUser } from '../auth0/users';
+import { userVersion, type StoredUser } from '../auth0/users';
 import type { Config } from '../config';
 import { InProcessDeletedAccounts } from '../profile/deleted-accounts';
 import { InProcessLastKnownStore } from '../profile/last-known-store';
@@ -37,7 +37,7 @@ function inProcessState(config: Config) {
     cache: new ProfileCache<StoredUser>({
       ttlMs: config.profileState.cacheTtlSeconds * 1000,
       maxEntries: CACHE_MAX_ENTRIES,
-      version: (user) => Date.parse(user.updatedAt),
+      version: userVersion,
     }),
     limiter: new UpdateRateLimiter({ limit: config.profileState.updatesPerMinute, windowMs: 60_000, maxUsers: CACHE_MAX_ENTRIES }),
     lastKnown: lastKnownTtlMs > 0 ? new InProcessLastKnownStore<StoredUser>({ ttlMs: lastKnownTtlMs, maxEntries: CACHE_MAX_ENTRIES }) : undefined,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { StoredUser } from '../auth0/users';
+import { userVersion, type StoredUser } from '../auth0/users';
 import type { Config } from '../config';
 import type { ProfileServiceOptions } from '../profile/profile.service';
 import type { InProcessState, ProfileState, ProfileStateObservers } from './profile-state';
@@ -42,7 +42,7 @@ export async function createRedisProfileState(inputs: RedisStateInputs): Promise
       staleGraceMs: inputs.staleGraceMs,
       // One upstream read with its single retry (and a short rate-limit wait) fits in this.
       refreshLockMs: config.auth0.timeoutMs * 2 + 1500,
-      version: (user) => Date.parse(user.updatedAt),
+      version: userVersion,
       keyPrefix: KEY_PREFIX,
     }),
     limiter: new SharedUpdateLimit({ redis, limit: config.profileState.updatesPerMinute, windowSeconds: 60, keyPrefix: KEY_PREFIX }),
